@@ -1,0 +1,62 @@
+// One database type for both drivers: PGlite (embedded, the default) and PostgreSQL via postgres.js.
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgAsyncDatabase, PgAsyncTransaction, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import postgres from 'postgres';
+import { relations } from '../schema/relations.js';
+
+export type Relations = typeof relations;
+export type Db = PgAsyncDatabase<PgQueryResultHKT, Relations>;
+export type Tx = PgAsyncTransaction<PgQueryResultHKT, Relations>;
+/** Anything that can run a query: the database or a transaction inside it. */
+export type Queryable = Db | Tx;
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Raw rows of a SQL statement, whichever driver runs it. */
+  rows<T = Record<string, unknown>>(query: SQL, on?: Queryable): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export interface OpenOptions {
+  /** A PostgreSQL URL; absent means the embedded database. */
+  url?: string;
+  /** PGlite data folder; absent means in memory. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {}, connection: { TimeZone: 'Asia/Shanghai' } });
+    const db = drizzlePostgres({ client, relations });
+    await migratePostgres(db, { migrationsFolder });
+    return {
+      db: db as unknown as Db,
+      driver: 'postgres',
+      rows: async <T>(query: SQL, on?: Queryable) => [...((await (on ?? db).execute(query)) as unknown as T[])],
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  await client.waitReady;
+  await client.exec(`SET TIME ZONE 'Asia/Shanghai'`);
+  const db = drizzlePglite({ client, relations });
+  await migratePglite(db, { migrationsFolder });
+  return {
+    db: db as unknown as Db,
+    driver: 'pglite',
+    rows: async <T>(query: SQL, on?: Queryable) => ((await (on ?? db).execute(query)) as unknown as { rows: T[] }).rows,
+    close: () => client.close(),
+  };
+}
+
+export { sql };
