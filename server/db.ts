@@ -21,6 +21,8 @@ export interface Database {
   driver: 'pglite' | 'postgres';
   /** Raw rows of a SQL statement, whichever driver runs it. */
   rows<T = Record<string, unknown>>(query: SQL, on?: Queryable): Promise<T[]>;
+  /** LISTEN on a channel: PGlite delivers within this process, PostgreSQL across processes. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db: db as unknown as Db,
       driver: 'postgres',
       rows: async <T>(query: SQL, on?: Queryable) => [...((await (on ?? db).execute(query)) as unknown as T[])],
+      listen: async (channel, onPayload) => {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -55,6 +61,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db: db as unknown as Db,
     driver: 'pglite',
     rows: async <T>(query: SQL, on?: Queryable) => ((await (on ?? db).execute(query)) as unknown as { rows: T[] }).rows,
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
   };
 }

@@ -1,28 +1,14 @@
 // Reference data for Guardline (12345 未成年人保护专席): districts, departments, the case taxonomy,
 // SLA policies, the holiday calendar, reward standards and committee rules.
 //
-// Pure data, no imports: the seed CLI and tests read it. Codes are stable identifiers, so don't
+// Pure data: the seed and tests read it. Codes are stable identifiers, so don't
 // rename them once seeded. Add new rows instead. Money is integer fen (分): ¥1 = 100.
 
 // ---------------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------------
 
-export type DepartmentKind =
-  | 'PUBLIC_SECURITY'
-  | 'CIVIL_AFFAIRS'
-  | 'EDUCATION'
-  | 'HEALTH'
-  | 'CYBERSPACE'
-  | 'PROCURATORATE'
-  | 'COURT'
-  | 'WOMENS_FEDERATION'
-  | 'YOUTH_LEAGUE'
-  | 'DISTRICT_GOVERNMENT'
-  | 'STREET_OFFICE'
-  | 'OTHER';
-
-export type Urgency = 'IMMEDIATE' | 'URGENT' | 'NORMAL';
+import type { DepartmentKind, Urgency } from '../../schema/enums.js';
 
 /** One of the 16 Beijing districts; code = official 6-digit administrative division code. */
 export interface DistrictSeed {

@@ -58,3 +58,9 @@ export class RateLimitedError extends DomainError {
     super('RATE_LIMITED', message, null);
   }
 }
+
+/** Every expected failure a mutation result can carry, each its own GraphQL type. */
+export const ERROR_CLASSES = [
+  ValidationError, NotFoundError, ForbiddenError, UnauthenticatedError, InvalidTransitionError,
+  StaleVersionError, ConflictError, RateLimitedError,
+];

@@ -1,0 +1,34 @@
+// Batch loading by id for Node types: one query per type per request, aligned to the asked ids.
+import { and, inArray, type SQL } from 'drizzle-orm';
+import type { PgTable, PgColumn } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../db.js';
+import { NotFoundError } from '../shared/errors.js';
+import { isUuid } from '../modules/auth/service.js';
+
+/** Rows of `table` for `ids` (in their order); an id not found — or not visible under `where` — is NotFound. */
+export async function rowsByIds<T extends { id: string }>(
+  db: Queryable,
+  table: PgTable & { id: PgColumn },
+  ids: readonly string[],
+  entity: string,
+  where?: SQL,
+): Promise<(T | Error)[]> {
+  const valid = [...new Set(ids.filter(isUuid))];
+  const rows = valid.length
+    ? ((await db.select().from(table as PgTable).where(and(inArray(table.id, valid), where))) as unknown as T[])
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? new NotFoundError(entity));
+}
+
+/** Groups `rows` by `key` in the order of `keys` (for one-to-many loaders). */
+export function groupBy<T, K>(keys: readonly K[], rows: T[], key: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return keys.map((k) => groups.get(k) ?? []);
+}

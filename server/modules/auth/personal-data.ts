@@ -1,0 +1,28 @@
+// Who may read which kind of personal data. The schema marks fields with a kind; this table decides.
+import type { Role } from '../../../schema/enums.js';
+import { hasRole, type Viewer } from './viewer.js';
+
+export type PersonalDataKind = 'REPORTER_IDENTITY' | 'MINOR_IDENTITY' | 'SUBMITTER_IDENTITY' | 'PAYEE';
+
+export interface PersonalDataOwner {
+  entity: string;
+  id: string;
+  /** The reporter agreed to share contact with the departments handling the case. */
+  consentToShare?: boolean;
+}
+
+const READERS: Record<PersonalDataKind, { roles: Role[]; withConsent?: Role[] }> = {
+  // Operators call back; departments only where the reporter consented.
+  REPORTER_IDENTITY: { roles: ['OPERATOR', 'SUPERVISOR'], withConsent: ['DEPARTMENT_HANDLER'] },
+  // Handlers must find the child; case visibility already limits them to their own cases.
+  MINOR_IDENTITY: { roles: ['OPERATOR', 'SUPERVISOR', 'DEPARTMENT_HANDLER'] },
+  SUBMITTER_IDENTITY: { roles: ['OPERATOR', 'SUPERVISOR'] },
+  // Only the secretary pays.
+  PAYEE: { roles: ['REWARD_SECRETARY'] },
+};
+
+export function mayReadPersonalData(kind: PersonalDataKind, viewer: Viewer, owner: PersonalDataOwner): boolean {
+  const rule = READERS[kind];
+  if (hasRole(viewer, ...rule.roles)) return true;
+  return !!rule.withConsent && owner.consentToShare === true && hasRole(viewer, ...rule.withConsent);
+}

@@ -1,0 +1,9 @@
+// The GraphQL schema: imports every module's types, then builds. Type files never import this one.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './graphql/scalars.js';
+import './graphql/errors.js';
+import './modules/departments/types.js';
+import './modules/auth/types.js';
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,72 @@
+// The server as partners meet it, over HTTP through yoga's fetch, on a per-file test database.
+import { loadConfig, type Config } from '../../server/config.js';
+import { createApp, type App } from '../../server/yoga.js';
+import { DatabaseEventBus } from '../../server/shared/events.js';
+import { createLogger } from '../../server/shared/log.js';
+import { seedDemoUsers, DEMO_PASSWORD } from '../../server/seed/demo.js';
+import { systemViewer, type Viewer } from '../../server/modules/auth/viewer.js';
+import type { ServiceContext } from '../../server/context.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { TestClock } from './clock.js';
+
+export interface GqlResult<T = any> {
+  status: number;
+  data: T;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  text: string;
+}
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  config: Config;
+  clock: TestClock;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  /** A session token for a demo account (seeded on first use). */
+  login(username: string): Promise<string>;
+  /** A service context acting as `viewer` (for calling services directly). */
+  serviceContext(viewer?: Viewer): ServiceContext;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(opts: { env?: Record<string, string>; demoUsers?: boolean } = {}): Promise<TestApp> {
+  const clock = new TestClock();
+  const config = loadConfig({ NODE_ENV: 'test', ...opts.env });
+  const database = await createTestDatabase(clock);
+  const events = new DatabaseEventBus(database);
+  const app = createApp({ database, config, events, logger: createLogger('silent'), clock });
+  const serviceContext = (viewer: Viewer = systemViewer): ServiceContext => ({
+    db: database.db, database, clock, viewer, requestId: 'test', config, events,
+  });
+  if (opts.demoUsers !== false) await seedDemoUsers(serviceContext());
+  const tokens = new Map<string, string>();
+
+  async function gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+    const res = await app.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await res.text();
+    const body = JSON.parse(text);
+    return { status: res.status, data: body.data, errors: body.errors, text };
+  }
+
+  async function login(username: string): Promise<string> {
+    const cached = tokens.get(username);
+    if (cached) return cached;
+    const r = await gql(`mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { __typename ... on LoginPayload { token } ... on Error { code message } } }`, { u: username, p: DEMO_PASSWORD });
+    const token = r.data?.login?.token;
+    if (!token) throw new Error(`login ${username} failed: ${r.text}`);
+    tokens.set(username, token);
+    return token;
+  }
+
+  return {
+    app, database, config, clock, gql, login, serviceContext,
+    close: async () => {
+      await events.close();
+      await database.dispose();
+    },
+  };
+}

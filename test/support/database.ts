@@ -1,0 +1,53 @@
+// One database per test file: PGlite in memory by default, or a fresh database on the PostgreSQL
+// server named by TEST_DATABASE_URL (the suite runs the same way on both).
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, type Database } from '../../server/db.js';
+import { applyReferenceData } from '../../server/seed/reference.js';
+import type { Clock } from '../../server/shared/time.js';
+
+export interface TestDatabase extends Database {
+  /** Drops the per-file database on a real server. */
+  dispose(): Promise<void>;
+}
+
+export async function createTestDatabase(clock: Clock, opts: { reference?: boolean } = {}): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let database: Database;
+  let drop = async () => {};
+  if (serverUrl) {
+    const name = `guardline_test_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ url: url.toString(), poolSize: 20 });
+    drop = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    database = await openDatabase({});
+  }
+  if (opts.reference !== false) await applyReferenceData(database.db, clock);
+  return {
+    ...database,
+    dispose: async () => {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export const driverName = () => (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+
+/** The database's own message for a failing statement (drizzle wraps it in "Failed query"). */
+export async function dbFailure(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (e) {
+    const err = e as Error & { cause?: Error };
+    return `${err.message} ${err.cause?.message ?? ''}`;
+  }
+  return 'did not fail';
+}
