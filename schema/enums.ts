@@ -46,3 +46,5 @@ export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 export type DispatchRole = (typeof DISPATCH_ROLES)[number];
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 export type RewardStatus = (typeof REWARD_STATUSES)[number];
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+export type ProtectionDomain = (typeof PROTECTION_DOMAINS)[number];

@@ -34,7 +34,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; demoUs
   const config = loadConfig({ NODE_ENV: 'test', ...opts.env });
   const database = await createTestDatabase(clock);
   const events = new DatabaseEventBus(database);
-  const app = createApp({ database, config, events, logger: createLogger('silent'), clock });
+  const app = createApp({ database, config, events, logger: createLogger((process.env.TEST_LOG_LEVEL as 'error' | undefined) ?? 'silent'), clock });
   const serviceContext = (viewer: Viewer = systemViewer): ServiceContext => ({
     db: database.db, database, clock, viewer, requestId: 'test', config, events,
   });

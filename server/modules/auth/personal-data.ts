@@ -2,7 +2,7 @@
 import type { Role } from '../../../schema/enums.js';
 import { hasRole, type Viewer } from './viewer.js';
 
-export type PersonalDataKind = 'REPORTER_IDENTITY' | 'MINOR_IDENTITY' | 'SUBMITTER_IDENTITY' | 'PAYEE';
+export type PersonalDataKind = 'REPORTER_IDENTITY' | 'CLAIM_CODE' | 'SUBJECT_IDENTITY' | 'SUBMITTER_IDENTITY' | 'PAYEE';
 
 export interface PersonalDataOwner {
   entity: string;
@@ -14,8 +14,10 @@ export interface PersonalDataOwner {
 const READERS: Record<PersonalDataKind, { roles: Role[]; withConsent?: Role[] }> = {
   // Operators call back; departments only where the reporter consented.
   REPORTER_IDENTITY: { roles: ['OPERATOR', 'SUPERVISOR'], withConsent: ['DEPARTMENT_HANDLER'] },
+  // The pseudonymous identity that claims a reward: whoever holds it can claim, so only the desk sees it.
+  CLAIM_CODE: { roles: ['OPERATOR', 'SUPERVISOR'] },
   // Handlers must find the child; case visibility already limits them to their own cases.
-  MINOR_IDENTITY: { roles: ['OPERATOR', 'SUPERVISOR', 'DEPARTMENT_HANDLER'] },
+  SUBJECT_IDENTITY: { roles: ['OPERATOR', 'SUPERVISOR', 'DEPARTMENT_HANDLER'] },
   SUBMITTER_IDENTITY: { roles: ['OPERATOR', 'SUPERVISOR'] },
   // Only the secretary pays.
   PAYEE: { roles: ['REWARD_SECRETARY'] },

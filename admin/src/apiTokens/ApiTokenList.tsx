@@ -1,0 +1,45 @@
+import { BooleanField, CreateButton, DataTable, DateField, ExportButton, List, TextField, TopToolbar } from 'react-admin';
+import { EnumField, NameField } from '../fields';
+import { ApiTokenEmpty } from './ApiTokenEmpty';
+import { RevokeButton } from './RevokeButton';
+
+const Actions = () => (
+  <TopToolbar>
+    <CreateButton label="guardline.apiTokens.issue" />
+    <ExportButton />
+  </TopToolbar>
+);
+
+const ApiTokenList = () => (
+  <List perPage={25} actions={<Actions />} empty={<ApiTokenEmpty />}>
+    <DataTable bulkActionButtons={false} rowClick={false}>
+      <DataTable.Col source="name" disableSort />
+      <DataTable.Col source="kind" disableSort>
+        <EnumField source="kind" enumName="ApiTokenKind" />
+      </DataTable.Col>
+      <DataTable.Col source="department" disableSort>
+        <NameField source="department" reference="departments" />
+      </DataTable.Col>
+      <DataTable.Col source="tokenPrefix" disableSort>
+        <TextField source="tokenPrefix" sx={{ fontFamily: 'monospace' }} />
+      </DataTable.Col>
+      <DataTable.Col source="active" disableSort>
+        <BooleanField source="active" />
+      </DataTable.Col>
+      <DataTable.Col source="createdAt" disableSort>
+        <DateField source="createdAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="lastUsedAt" disableSort>
+        <DateField source="lastUsedAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col source="revokedAt" disableSort>
+        <DateField source="revokedAt" showTime />
+      </DataTable.Col>
+      <DataTable.Col label="">
+        <RevokeButton />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);
+
+export default ApiTokenList;

@@ -1,0 +1,121 @@
+// A minimal GraphQL-over-fetch client: JSON POST to /graphql with the session's bearer token, and a
+// mapping of every failure to react-admin's HttpError (401 → the authProvider logs out).
+import { HttpError } from 'react-admin';
+
+export interface GraphQLClientOptions {
+  /** Defaults to `/graphql` (same origin: the server serves the panel and the API on one port). */
+  url?: string;
+  fetch?: typeof fetch;
+  /** The session token, read on every request. */
+  getToken: () => string | null;
+  /** Called once per 401 answer, before the HttpError is thrown (the app clears the session). */
+  onUnauthorized?: () => void;
+}
+
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string | null; [key: string]: unknown };
+}
+
+/** A typed error of a mutation result (`interface Error { code message field }`). */
+export interface TypedError {
+  __typename?: string;
+  code: string;
+  message: string;
+  field?: string | null;
+}
+
+export type GraphQLRequest = <T = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+  options?: { signal?: AbortSignal; anonymous?: boolean },
+) => Promise<T>;
+
+const STATUS_BY_CODE: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  STALE_VERSION: 409,
+  INVALID_TRANSITION: 409,
+  RATE_LIMITED: 429,
+};
+
+/** Strips the `input.` prefix the validation plugin may put before an input field's name. */
+export function formField(field: string): string {
+  return field.replace(/^input\./, '');
+}
+
+/**
+ * A typed error to the HttpError react-admin understands: one naming an input field becomes a
+ * server-side validation error shown under that input (and as the form's notification); the others
+ * carry their message.
+ */
+export function typedErrorToHttpError(error: TypedError): HttpError {
+  if (error.field) {
+    const field = formField(error.field);
+    return new HttpError(error.message, 400, {
+      code: error.code,
+      errors: { [field]: error.message, root: { serverError: error.message } },
+    });
+  }
+  return new HttpError(error.message, STATUS_BY_CODE[error.code] ?? 400, { code: error.code });
+}
+
+function topLevelErrorToHttpError(error: GraphQLErrorEntry, httpStatus: number): HttpError {
+  const code = error.extensions?.code ?? '';
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return new HttpError(error.message, 401, { code });
+    case 'FORBIDDEN':
+      return new HttpError('ra.notification.not_authorized', 403, { code, message: error.message });
+    case 'INTERNAL':
+      return new HttpError('ra.notification.http_error', 500, { code, message: error.message });
+    default:
+      if (code && error.extensions?.field) return typedErrorToHttpError({ code, message: error.message, field: error.extensions.field });
+      return new HttpError(error.message, STATUS_BY_CODE[code] ?? (httpStatus >= 400 ? httpStatus : 500), { code });
+  }
+}
+
+export function createGraphQLClient(options: GraphQLClientOptions): GraphQLRequest {
+  const url = options.url ?? '/graphql';
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+
+  return async function request<T>(query: string, variables: Record<string, unknown> = {}, opts: { signal?: AbortSignal; anonymous?: boolean } = {}) {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      'x-guardline-client': 'admin-panel',
+    };
+    const token = opts.anonymous ? null : options.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+
+    let response: Response;
+    try {
+      response = await doFetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: opts.signal });
+    } catch (e) {
+      if (e instanceof Error && e.name === 'AbortError') throw e;
+      throw new HttpError('ra.notification.http_error', 0, { message: e instanceof Error ? e.message : String(e) });
+    }
+
+    let body: { data?: T | null; errors?: GraphQLErrorEntry[] } | undefined;
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      body = undefined;
+    }
+    const errors = body?.errors ?? [];
+    const unauthorized = response.status === 401 || errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+    if (unauthorized) {
+      options.onUnauthorized?.();
+      throw new HttpError(errors[0]?.message ?? 'ra.auth.auth_check_error', 401, { code: 'UNAUTHENTICATED' });
+    }
+    if (errors.length > 0) throw topLevelErrorToHttpError(errors[0]!, response.status);
+    if (!response.ok || !body?.data) {
+      throw new HttpError('ra.notification.http_error', response.status || 500, { message: response.statusText });
+    }
+    return body.data;
+  };
+}

@@ -1,0 +1,73 @@
+import { BooleanField, DataTable, Labeled, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Grid } from '@mui/material';
+import { EmptyNote, EnumField, NameField } from '../fields';
+
+const DepartmentShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <Grid container spacing={2} sx={{ width: '100%' }}>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Labeled source="code">
+            <TextField source="code" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Labeled source="nameZh">
+            <TextField source="nameZh" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Labeled source="nameEn">
+            <TextField source="nameEn" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Labeled source="kind">
+            <EnumField source="kind" enumName="DepartmentKind" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Labeled source="district">
+            <NameField source="district" emptyText="—" />
+          </Labeled>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <Labeled source="active">
+            <BooleanField source="active" />
+          </Labeled>
+        </Grid>
+        <Grid size={12}>
+          <Labeled source="parent">
+            <NameField source="parent" reference="departments" emptyText="guardline.departments.no_parent" />
+          </Labeled>
+        </Grid>
+      </Grid>
+      <ReferenceManyField
+        label="resources.departments.fields.children"
+        reference="departments"
+        target="parentId"
+        perPage={25}
+        pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
+        empty={<EmptyNote message="guardline.departments.no_children" />}
+      >
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="code" disableSort />
+          <DataTable.Col source="name" disableSort>
+            <NameField />
+          </DataTable.Col>
+          <DataTable.Col source="kind" disableSort>
+            <EnumField source="kind" enumName="DepartmentKind" />
+          </DataTable.Col>
+          <DataTable.Col source="district" disableSort>
+            <NameField source="district" />
+          </DataTable.Col>
+          <DataTable.Col source="active" disableSort>
+            <BooleanField source="active" />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </SimpleShowLayout>
+  </Show>
+);
+
+export default DepartmentShow;

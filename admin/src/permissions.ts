@@ -1,0 +1,86 @@
+// Who may use what in the panel: one table, mirroring the role table of DESIGN.md ("Roles").
+// Default deny: a resource or action not listed for any of the user's roles is refused, and its menu
+// entry is hidden. This only shapes the UI — the server enforces every rule again on every field.
+//
+// Resources are named after the API's list fields (`departments`, `cases`, `rewardRecords`, …);
+// actions are react-admin's (`list`, `show`, `create`, `edit`, `delete`, `export`) plus the domain
+// actions a page offers (`revoke`, `dispatch`, `vote`, …), named after their mutations.
+import type { Role } from './enums';
+
+export type Action = string;
+type Grants = Readonly<Record<string, readonly Action[]>>;
+
+const READ = ['list', 'show', 'export'] as const;
+/** Reference data that the desk's own pages look up (filters, pickers, links). */
+const REFERENCE: Grants = { departments: READ, districts: READ, caseCategories: READ };
+
+const OPERATOR: Grants = {
+  ...REFERENCE,
+  cases: [...READ, 'create', 'edit', 'classify', 'dispatch', 'answerDirectly', 'followUp', 'close'],
+  dispatches: [...READ, 'withdraw'],
+  suggestions: [...READ, 'create'],
+};
+
+export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
+  OPERATOR,
+  SUPERVISOR: {
+    ...OPERATOR,
+    cases: [...OPERATOR.cases!, 'merge', 'invalidate', 'reopen', 'decideExtension'],
+    suggestions: [...OPERATOR.suggestions!, 'assign'],
+    subjectAlerts: READ,
+    rewardRecords: ['list', 'show', 'nominate'],
+  },
+  DEPARTMENT_HANDLER: {
+    ...REFERENCE,
+    // only its own department's dispatches and their cases: the server filters
+    dispatches: [...READ, 'accept', 'return', 'reply', 'summon', 'requestExtension'],
+    cases: ['list', 'show'],
+    suggestions: [...READ, 'create', 'decide', 'implement', 'assess'],
+    analysisReports: ['list', 'show'],
+    departmentPerformance: ['list'],
+  },
+  ANALYST: {
+    ...REFERENCE,
+    analytics: READ,
+    departmentPerformance: READ,
+    hotspots: READ,
+    analysisReports: [...READ, 'create', 'edit', 'publish'],
+  },
+  REWARD_SECRETARY: {
+    rewardRecords: [...READ, 'review', 'startNotice', 'decideObjection', 'takePayment', 'grant', 'revoke'],
+    rewardStandards: ['list', 'show'],
+    rewardBudgets: ['list', 'show'],
+    publicNotices: READ,
+  },
+  COMMITTEE_MEMBER: {
+    rewardRecords: ['list', 'show', 'vote'],
+    rewardStandards: ['list', 'show'],
+  },
+  COMMITTEE_CHAIR: {
+    rewardRecords: ['list', 'show', 'vote', 'finalize', 'secondApproval', 'revoke'],
+    rewardStandards: ['list', 'show'],
+    rewardBudgets: ['list', 'show'],
+  },
+  // users, tokens, reference data, SLA, committee, standards, budgets, audit — no case content
+  ADMIN: {
+    departments: [...READ, 'create', 'edit'],
+    districts: READ,
+    caseCategories: [...READ, 'create', 'edit'],
+    users: [...READ, 'create'],
+    apiTokens: [...READ, 'create', 'revoke'],
+    slaPolicies: [...READ, 'create', 'edit'],
+    holidays: [...READ, 'create', 'edit', 'delete'],
+    committeeConfig: ['show', 'edit'],
+    rewardStandards: [...READ, 'create', 'activate', 'retire'],
+    rewardBudgets: [...READ, 'create', 'edit'],
+    auditEvents: READ,
+  },
+};
+
+/** May someone with `roles` do `action` on `resource`? Unknown roles, resources and actions: no. */
+export function can(roles: readonly string[], resource: string, action: Action): boolean {
+  return roles.some((role) => {
+    const grants = (PERMISSIONS as Record<string, Grants | undefined>)[role];
+    return grants?.[resource]?.includes(action) ?? false;
+  });
+}

@@ -1,0 +1,154 @@
+// Reading cases: the filtered list, the timeline, linked cases and subject alerts — always through
+// the viewer's visibility.
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { auditEvents, caseCategories, caseSubjects, cases, dispatches, subjectAlerts } from '../../../schema/index.js';
+import type { CaseChannel, CaseKind, CaseStatus, ProtectionDomain, Urgency } from '../../../schema/enums.js';
+import { recordAudit } from '../audit/service.js';
+import type { ServiceContext } from '../../context.js';
+import { keysetPage, type OrderKey, type PageArgs } from '../../shared/pagination.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { caseVisibility, requireDesk } from './access.js';
+import { searchQueryText } from './search.js';
+import type { CaseRow } from './workflow.js';
+
+export interface CaseFilter {
+  status?: CaseStatus[] | null;
+  categoryId?: string | null;
+  domain?: ProtectionDomain | null;
+  urgency?: Urgency | null;
+  channel?: CaseChannel | null;
+  kind?: CaseKind | null;
+  districtId?: string | null;
+  departmentId?: string | null;
+  overdue?: boolean | null;
+  receivedFrom?: Date | null;
+  receivedTo?: Date | null;
+  search?: string | null;
+  subjectId?: string | null;
+}
+
+export type CaseOrder = 'RECEIVED_AT_DESC' | 'RECEIVED_AT_ASC' | 'DISPATCH_BY_ASC';
+
+/** Late right now: the desk's dispatch-by passed, or an open dispatch is past its accept-by or reply-by. */
+export function overdueSql(now: Date): SQL {
+  const at = now.toISOString();
+  return sql`((${cases.status} in ('RECEIVED', 'REOPENED') and ${cases.dispatchBy} < ${at}::timestamptz)
+    or exists (select 1 from ${dispatches} where ${dispatches.caseId} = ${cases.id} and (
+      (${dispatches.status} = 'PENDING' and ${dispatches.acceptBy} < ${at}::timestamptz)
+      or (${dispatches.status} in ('PENDING', 'ACCEPTED') and ${dispatches.replyBy} < ${at}::timestamptz))))`;
+}
+
+export async function caseWhere(ctx: ServiceContext, f: CaseFilter): Promise<SQL | undefined> {
+  const visibility = await caseVisibility(ctx);
+  const tsquery = f.search ? searchQueryText(f.search) : null;
+  const like = f.search ? `%${f.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  return and(
+    visibility,
+    f.status?.length ? inArray(cases.status, f.status) : undefined,
+    f.categoryId
+      ? or(eq(cases.categoryId, f.categoryId), sql`${cases.categoryId} in (select ${caseCategories.id} from ${caseCategories} where ${caseCategories.parentId} = ${f.categoryId})`)
+      : undefined,
+    f.domain ? eq(cases.domain, f.domain) : undefined,
+    f.urgency ? eq(cases.urgency, f.urgency) : undefined,
+    f.channel ? eq(cases.channel, f.channel) : undefined,
+    f.kind ? eq(cases.kind, f.kind) : undefined,
+    f.districtId ? eq(cases.districtId, f.districtId) : undefined,
+    f.departmentId
+      ? sql`exists (select 1 from ${dispatches} where ${dispatches.caseId} = ${cases.id} and ${dispatches.departmentId} = ${f.departmentId})`
+      : undefined,
+    f.overdue === true ? overdueSql(ctx.clock.now()) : f.overdue === false ? sql`not ${overdueSql(ctx.clock.now())}` : undefined,
+    f.receivedFrom ? gte(cases.receivedAt, f.receivedFrom) : undefined,
+    f.receivedTo ? lt(cases.receivedAt, f.receivedTo) : undefined,
+    f.subjectId ? sql`${cases.id} in (select ${caseSubjects.caseId} from ${caseSubjects} where ${caseSubjects.subjectId} = ${f.subjectId})` : undefined,
+    // The bigram index narrows; the phrase itself is rechecked (a bigram match is not a phrase match).
+    f.search
+      ? tsquery
+        ? and(sql`${cases.searchVector} @@ ${tsquery}::tsquery`, or(sql`${cases.code} ilike ${like}`, sql`${cases.summary} ilike ${like}`, sql`${cases.narrative} ilike ${like}`))
+        : sql`false`
+      : undefined,
+  );
+}
+
+const ORDERS: Record<CaseOrder, { keys: OrderKey<CaseRow>[]; direction: 'asc' | 'desc' }> = {
+  RECEIVED_AT_DESC: { keys: [{ expr: cases.receivedAt, cast: 'timestamptz', value: (c) => c.receivedAt }, { expr: cases.id, cast: 'uuid', value: (c) => c.id }], direction: 'desc' },
+  RECEIVED_AT_ASC: { keys: [{ expr: cases.receivedAt, cast: 'timestamptz', value: (c) => c.receivedAt }, { expr: cases.id, cast: 'uuid', value: (c) => c.id }], direction: 'asc' },
+  DISPATCH_BY_ASC: {
+    keys: [
+      { expr: sql`coalesce(${cases.dispatchBy}, 'infinity'::timestamptz)`, cast: 'timestamptz', value: (c) => c.dispatchBy ?? 'infinity' },
+      { expr: cases.id, cast: 'uuid', value: (c) => c.id },
+    ],
+    direction: 'asc',
+  },
+};
+
+export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: CaseOrder, page: PageArgs) {
+  const where = await caseWhere(ctx, filter);
+  const o = ORDERS[order];
+  return keysetPage<CaseRow>(page, {
+    ...o,
+    fetch: (cursor, orderBy, limit) => ctx.db.select().from(cases).where(and(where, cursor)).orderBy(...orderBy).limit(limit),
+    count: () => ctx.db.$count(cases, where),
+  });
+}
+
+/** Cases by id that the viewer may see (others are simply absent). */
+export async function visibleCasesByIds(ctx: ServiceContext, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return ctx.db.select().from(cases).where(and(inArray(cases.id, [...ids]), await caseVisibility(ctx)));
+}
+
+export async function visibleCasesByCode(ctx: ServiceContext, code: string) {
+  return ctx.db.select().from(cases).where(and(eq(cases.code, code.trim().toUpperCase()), await caseVisibility(ctx)));
+}
+
+/** Every write on the case and its dispatches, oldest first: who, what, when. */
+export async function caseTimeline(ctx: ServiceContext, caseId: string) {
+  const dispatchIds = ctx.db.select({ id: dispatches.id }).from(dispatches).where(eq(dispatches.caseId, caseId));
+  return ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(
+      or(and(eq(auditEvents.entity, 'Case'), eq(auditEvents.entityId, caseId)), and(eq(auditEvents.entity, 'Dispatch'), inArray(auditEvents.entityId, dispatchIds))),
+      ne(auditEvents.action, 'personal_data.read'),
+    ))
+    .orderBy(asc(auditEvents.at), asc(auditEvents.id));
+}
+
+/** Other cases about the same child, household, adult, school or address. */
+export async function linkedCases(ctx: ServiceContext, caseId: string) {
+  const shared = ctx.db.select({ id: caseSubjects.subjectId }).from(caseSubjects).where(eq(caseSubjects.caseId, caseId));
+  return ctx.db
+    .selectDistinct({ c: cases })
+    .from(cases)
+    .innerJoin(caseSubjects, eq(caseSubjects.caseId, cases.id))
+    .where(and(inArray(caseSubjects.subjectId, shared), ne(cases.id, caseId), await caseVisibility(ctx)))
+    .orderBy(desc(cases.receivedAt))
+    .limit(50)
+    .then((rows) => rows.map((r) => r.c));
+}
+
+export async function listSubjectAlerts(ctx: ServiceContext, openOnly: boolean, page: PageArgs) {
+  requireDesk(ctx.viewer, true);
+  const where = openOnly ? sql`${subjectAlerts.acknowledgedAt} is null` : undefined;
+  type Row = typeof subjectAlerts.$inferSelect;
+  return keysetPage<Row>(page, {
+    keys: [{ expr: subjectAlerts.raisedAt, cast: 'timestamptz', value: (a) => a.raisedAt }, { expr: subjectAlerts.id, cast: 'uuid', value: (a) => a.id }],
+    direction: 'desc',
+    fetch: (cursor, orderBy, limit) => ctx.db.select().from(subjectAlerts).where(and(where, cursor)).orderBy(...orderBy).limit(limit),
+    count: () => ctx.db.$count(subjectAlerts, where),
+  });
+}
+
+export async function acknowledgeSubjectAlert(ctx: ServiceContext, alertId: string) {
+  requireDesk(ctx.viewer, true);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(subjectAlerts)
+      .set({ acknowledgedById: ctx.viewer.id, acknowledgedAt: ctx.clock.now() })
+      .where(and(eq(subjectAlerts.id, alertId), sql`${subjectAlerts.acknowledgedAt} is null`))
+      .returning();
+    if (!row) throw new NotFoundError('Open subject alert', 'alertId');
+    await recordAudit(tx, ctx, { action: 'subject_alert.acknowledge', entity: 'SubjectAlert', entityId: alertId });
+    return row;
+  });
+}

@@ -1,0 +1,435 @@
+// GraphQL: cases, their reporter, subjects, follow-ups and timeline; intake and the desk's moves.
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { builder } from '../../builder.js';
+import {
+  CaseChannelEnum, CaseKindEnum, CaseResolutionEnum, CaseStatusEnum, FollowUpRespondentEnum, PerpetratorRelationEnum,
+  ProtectionDomainEnum, ReporterRelationEnum, SatisfactionEnum, SubjectKindEnum, SubjectRoleEnum, UrgencyEnum,
+} from '../../graphql/enums.js';
+import { decodeId } from '../../graphql/ids.js';
+import { groupBy } from '../../graphql/loaders.js';
+import { caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects, caseCategories } from '../../../schema/index.js';
+import type { CaseStatus } from '../../../schema/enums.js';
+import { memoize, type Context } from '../../context.js';
+import { NotFoundError } from '../../shared/errors.js';
+import { CaseCategoryRef, DistrictRef } from '../departments/types.js';
+import { hasRole } from '../auth/viewer.js';
+import { DESK, isDesk } from './access.js';
+import { deadlineState, setting } from './deadlines.js';
+import { registerCase } from './intake.js';
+import { closeCase, invalidateCase, mergeCase, recordFollowUp, reopenCase } from './lifecycle.js';
+import { caseMachine } from './machine.js';
+import { acknowledgeSubjectAlert, caseTimeline, linkedCases, listCases, listSubjectAlerts, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
+import type { CaseRow } from './workflow.js';
+
+const desk = { anyRole: DESK } as const;
+const caseReaders = { anyRole: ['OPERATOR', 'SUPERVISOR', 'DEPARTMENT_HANDLER'] } as const;
+
+export const dueSoonPercent = (ctx: Context) => memoize(ctx, 'dueSoonPercent', () => setting(ctx.db, 'dueSoonPercent'));
+
+export const DeadlineStateEnum = builder.enumType('DeadlineState', {
+  description: 'Where the next deadline stands now: computed when read, since a deadline passing is not a write.',
+  values: ['OVERDUE', 'DUE_SOON', 'ON_TIME', 'NONE'] as const,
+});
+
+export const CaseActionEnum = builder.enumType('CaseAction', {
+  description: 'A move the viewer may make on the case now (the panel shows only these).',
+  values: ['DISPATCH', 'RECORD_FOLLOW_UP', 'CLOSE', 'CLOSE_WITHOUT_FOLLOW_UP', 'ANSWER_DIRECTLY', 'REOPEN', 'MERGE', 'INVALIDATE'] as const,
+});
+
+type ReporterShape = { reporter: typeof reporters.$inferSelect; identity: typeof reporterIdentities.$inferSelect | null };
+type CaseSubjectShape = { subject: typeof subjects.$inferSelect; role: string; caseId: string; identity: typeof subjectIdentities.$inferSelect | null };
+
+export const CaseRef = builder.loadableNode('Case', {
+  description: 'A call or transfer to the desk (诉求工单).',
+  id: { resolve: (c: CaseRow) => c.id },
+  load: async (ids: string[], ctx: Context) => {
+    const rows = await visibleCasesByIds(ctx, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? new NotFoundError('Case'));
+  },
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'MP<yyyymmdd>-<seq>, by the Beijing day of receipt.' }),
+    channel: t.field({ type: CaseChannelEnum, resolve: (c) => c.channel as never }),
+    kind: t.field({ type: CaseKindEnum, resolve: (c) => c.kind as never }),
+    category: t.field({ type: CaseCategoryRef, resolve: (c) => c.categoryId }),
+    domain: t.field({ type: ProtectionDomainEnum, resolve: (c) => c.domain as never }),
+    urgency: t.field({ type: UrgencyEnum, resolve: (c) => c.urgency as never }),
+    guardianInvolved: t.exposeBoolean('guardianInvolved'),
+    perpetratorRelation: t.field({ type: PerpetratorRelationEnum, resolve: (c) => c.perpetratorRelation as never }),
+    reasonableSuspicion: t.exposeBoolean('reasonableSuspicion'),
+    district: t.field({ type: DistrictRef, nullable: true, resolve: (c) => c.districtId }),
+    street: t.exposeString('street', { nullable: true }),
+    summary: t.exposeString('summary'),
+    narrative: t.exposeString('narrative'),
+    status: t.field({ type: CaseStatusEnum, resolve: (c) => c.status as never }),
+    resolution: t.field({ type: CaseResolutionEnum, nullable: true, resolve: (c) => c.resolution as never }),
+    closeReason: t.exposeString('closeReason', { nullable: true }),
+    statusReason: t.exposeString('statusReason', { nullable: true, description: 'Why it was reopened, merged or invalidated.' }),
+    receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
+    receivedDay: t.expose('receivedDay', { type: 'Date', description: 'Beijing day of receipt.' }),
+    dispatchBy: t.expose('dispatchBy', { type: 'DateTime', nullable: true, description: "The desk's deadline to dispatch." }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    version: t.exposeInt('version'),
+    dispatchDeadline: t.field({
+      type: DeadlineStateEnum,
+      description: "The desk's dispatch deadline, while the case waits for (re-)dispatch.",
+      resolve: async (c, _a, ctx) =>
+        c.status === 'RECEIVED' || c.status === 'REOPENED' ? deadlineState(c.updatedAt < c.receivedAt ? c.receivedAt : c.status === 'REOPENED' ? c.updatedAt : c.receivedAt, c.dispatchBy, ctx.clock.now(), await dueSoonPercent(ctx)) : 'NONE',
+    }),
+    needsPoliceNow: t.boolean({
+      description: 'IMMEDIATE and of a category routed to the police: call the police now.',
+      resolve: async (c, _a, ctx) => {
+        if (c.urgency !== 'IMMEDIATE') return false;
+        const [cat] = await ctx.db.select({ kinds: caseCategories.suggestedDepartmentKinds }).from(caseCategories).where(eq(caseCategories.id, c.categoryId));
+        return !!cat?.kinds.includes('PUBLIC_SECURITY');
+      },
+    }),
+  }),
+});
+
+function availableActions(c: CaseRow, ctx: Context) {
+  const v = ctx.viewer;
+  if (!isDesk(v)) return [];
+  const status = c.status as CaseStatus;
+  const supervisor = hasRole(v, 'SUPERVISOR');
+  const out: (typeof CaseActionEnum.$inferType)[] = [];
+  if (caseMachine.can('dispatch', status) && c.kind !== 'CONSULTATION') out.push('DISPATCH');
+  if (caseMachine.can('followUpResolved', status)) out.push('RECORD_FOLLOW_UP', 'CLOSE_WITHOUT_FOLLOW_UP');
+  if (caseMachine.can('close', status)) out.push('CLOSE');
+  if (caseMachine.can('answerDirectly', status) && c.kind !== 'REPORT') out.push('ANSWER_DIRECTLY');
+  if (supervisor && caseMachine.can('reopen', status)) out.push('REOPEN');
+  if (supervisor && caseMachine.can('merge', status)) out.push('MERGE', 'INVALIDATE');
+  return out;
+}
+
+const ReporterRef = builder.objectRef<ReporterShape>('Reporter').implement({
+  description: 'Who called. Identity fields are personal data.',
+  fields: (t) => ({
+    relationToMinor: t.field({ type: ReporterRelationEnum, resolve: (r) => r.reporter.relationToMinor as never }),
+    anonymous: t.boolean({ resolve: (r) => r.reporter.anonymous }),
+    mandatoryReporter: t.boolean({ description: 'Had a legal duty to report (Minor Protection Law art. 11).', resolve: (r) => r.reporter.mandatoryReporter }),
+    consentToShareContact: t.boolean({ resolve: (r) => r.reporter.consentToShareContact }),
+    hasSafeContact: t.boolean({ resolve: (r) => r.reporter.hasSafeContact }),
+    mandatoryReceiptCode: t.string({ nullable: true, authScopes: desk, resolve: (r) => r.reporter.mandatoryReceiptCode }),
+    claimCode: t.string({
+      nullable: true,
+      personalData: { kind: 'CLAIM_CODE', owner: (r: ReporterShape) => ({ entity: 'Reporter', id: r.reporter.id }) },
+      resolve: (r) => r.reporter.claimCode,
+    }),
+    ...(['name', 'phone', 'organization', 'safeContactInstructions'] as const).reduce(
+      (fields, key) => ({
+        ...fields,
+        [key]: t.string({
+          nullable: true,
+          personalData: { kind: 'REPORTER_IDENTITY', owner: (r: ReporterShape) => ({ entity: 'Reporter', id: r.reporter.id, consentToShare: r.reporter.consentToShareContact }) },
+          resolve: (r) => r.identity?.[key] ?? null,
+        }),
+      }),
+      {} as Record<'name' | 'phone' | 'organization' | 'safeContactInstructions', ReturnType<typeof t.string>>,
+    ),
+  }),
+});
+
+const subjectIdentity = (field: 'name' | 'birthDate' | 'school' | 'guardianName' | 'address') => ({
+  nullable: true as const,
+  personalData: { kind: 'SUBJECT_IDENTITY' as const, owner: (s: CaseSubjectShape) => ({ entity: 'Subject', id: s.subject.id }) },
+  resolve: (s: CaseSubjectShape) => s.identity?.[field] ?? null,
+});
+
+const CaseSubjectRef = builder.objectRef<CaseSubjectShape>('CaseSubject').implement({
+  description: 'A child, adult, household, school or address this case is about; shared across cases.',
+  fields: (t) => ({
+    subjectId: t.id({ resolve: (s) => s.subject.id }),
+    kind: t.field({ type: SubjectKindEnum, resolve: (s) => s.subject.kind as never }),
+    role: t.field({ type: SubjectRoleEnum, resolve: (s) => s.role as never }),
+    reportCount: t.int({ description: 'Cases that name this subject.', resolve: (s) => s.subject.reportCount }),
+    name: t.string(subjectIdentity('name')),
+    birthDate: t.string(subjectIdentity('birthDate')),
+    school: t.string(subjectIdentity('school')),
+    guardianName: t.string(subjectIdentity('guardianName')),
+    address: t.string(subjectIdentity('address')),
+  }),
+});
+
+const FollowUpRef = builder.objectRef<typeof followUps.$inferSelect>('FollowUp').implement({
+  description: "The desk's call back (回访).",
+  fields: (t) => ({
+    respondent: t.field({ type: FollowUpRespondentEnum, resolve: (f) => f.respondent as never }),
+    resolved: t.exposeBoolean('resolved'),
+    satisfaction: t.field({ type: SatisfactionEnum, nullable: true, resolve: (f) => f.satisfaction as never }),
+    note: t.exposeString('note'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+type EventRow = Awaited<ReturnType<typeof caseTimeline>>[number];
+const CaseEventRef = builder.objectRef<EventRow>('CaseEvent').implement({
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime' }),
+    actor: t.exposeString('actorLabel'),
+    action: t.exposeString('action'),
+    entity: t.exposeString('entity'),
+    fields: t.exposeStringList('fields'),
+    detail: t.string({ nullable: true, description: 'JSON of non-personal values (statuses, reasons).', resolve: (e) => (e.detail ? JSON.stringify(e.detail) : null) }),
+  }),
+});
+
+builder.objectFields(CaseRef, (t) => ({
+  availableActions: t.field({ type: [CaseActionEnum], resolve: (c, _a, ctx) => availableActions(c, ctx) }),
+  timeline: t.field({ type: [CaseEventRef], description: 'Every write on the case and its dispatches: who, what, when.', resolve: (c, _a, ctx) => caseTimeline(ctx, c.id) }),
+  linkedCases: t.field({ type: [CaseRef], description: 'Other cases about the same child, household, adult, school or address.', resolve: (c, _a, ctx) => linkedCases(ctx, c.id) }),
+  mergedInto: t.field({ type: CaseRef, nullable: true, resolve: (c) => c.mergedIntoId }),
+  mergeGroupRoot: t.field({ type: CaseRef, description: 'The earliest report of this violation.', resolve: (c) => c.mergeGroupId }),
+  reporter: t.loadable({
+    type: ReporterRef,
+    nullable: true,
+    load: async (ids: string[], ctx: Context) => {
+      const rows = await ctx.db
+        .select({ reporter: reporters, identity: reporterIdentities })
+        .from(reporters)
+        .leftJoin(reporterIdentities, eq(reporterIdentities.reporterId, reporters.id))
+        .where(inArray(reporters.id, ids));
+      const byId = new Map(rows.map((r) => [r.reporter.id, r]));
+      return ids.map((id) => byId.get(id) ?? new NotFoundError('Reporter'));
+    },
+    resolve: (c) => c.reporterId,
+  }),
+  subjects: t.loadableList({
+    type: CaseSubjectRef,
+    load: async (caseIds: string[], ctx: Context) => {
+      const rows = await ctx.db
+        .select({ subject: subjects, role: caseSubjects.role, caseId: caseSubjects.caseId, identity: subjectIdentities })
+        .from(caseSubjects)
+        .innerJoin(subjects, eq(subjects.id, caseSubjects.subjectId))
+        .leftJoin(subjectIdentities, eq(subjectIdentities.subjectId, subjects.id))
+        .where(inArray(caseSubjects.caseId, caseIds));
+      return groupBy(caseIds, rows, (r) => r.caseId);
+    },
+    resolve: (c) => c.id,
+  }),
+  followUps: t.loadableList({
+    type: FollowUpRef,
+    load: async (caseIds: string[], ctx: Context) =>
+      groupBy(caseIds, await ctx.db.select().from(followUps).where(inArray(followUps.caseId, caseIds)).orderBy(followUps.createdAt), (f) => f.caseId),
+    resolve: (c) => c.id,
+  }),
+}));
+
+const SubjectAlertRef = builder.objectRef<{ id: string; subjectId: string; reportCount: number; raisedAt: Date; acknowledgedAt: Date | null }>('SubjectAlert').implement({
+  description: 'A subject reached the configured number of reports: weak signals from different callers met.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    reportCount: t.exposeInt('reportCount'),
+    raisedAt: t.expose('raisedAt', { type: 'DateTime' }),
+    acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true }),
+    cases: t.connection({
+      type: CaseRef,
+      resolve: (a, args, ctx) => listCases(ctx, { subjectId: a.subjectId }, 'RECEIVED_AT_DESC', args),
+    }),
+  }),
+});
+
+const CaseOrderEnum = builder.enumType('CaseOrder', { values: ['RECEIVED_AT_DESC', 'RECEIVED_AT_ASC', 'DISPATCH_BY_ASC'] as const });
+
+const CaseFilter = builder.inputType('CaseFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [CaseStatusEnum] }),
+    categoryId: t.id({ description: 'A leaf, or a parent (includes its children).' }),
+    domain: t.field({ type: ProtectionDomainEnum }),
+    urgency: t.field({ type: UrgencyEnum }),
+    channel: t.field({ type: CaseChannelEnum }),
+    kind: t.field({ type: CaseKindEnum }),
+    districtId: t.id(),
+    departmentId: t.id({ description: 'Cases dispatched to this department.' }),
+    overdue: t.boolean(),
+    receivedFrom: t.field({ type: 'DateTime' }),
+    receivedTo: t.field({ type: 'DateTime' }),
+    search: t.string({ description: 'Words in the code, summary or narrative; Chinese works (欺凌, 家暴).', validate: z.string().max(100) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  cases: t.connection({
+    type: CaseRef,
+    description: 'Cases the viewer may see: the desk sees all; a department only those dispatched to it or below it.',
+    authScopes: caseReaders,
+    args: { filter: t.arg({ type: CaseFilter }), orderBy: t.arg({ type: CaseOrderEnum, defaultValue: 'RECEIVED_AT_DESC' }) },
+    resolve: (_r, args, ctx) => {
+      const f = args.filter ?? {};
+      return listCases(ctx, {
+        ...f,
+        categoryId: decodeId(f.categoryId, 'CaseCategory', 'categoryId'),
+        districtId: decodeId(f.districtId, 'District', 'districtId'),
+        departmentId: decodeId(f.departmentId, 'Department', 'departmentId'),
+        status: f.status as never,
+      }, (args.orderBy ?? 'RECEIVED_AT_DESC') as CaseOrder, args);
+    },
+  }),
+  caseByCode: t.field({
+    type: CaseRef,
+    nullable: true,
+    authScopes: caseReaders,
+    args: { code: t.arg.string({ required: true, validate: z.string().max(30) }) },
+    resolve: async (_r, { code }, ctx) => (await visibleCasesByCode(ctx, code))[0] ?? null,
+  }),
+  subjectAlerts: t.connection({
+    type: SubjectAlertRef,
+    description: 'Subjects that reached the report threshold (supervisors).',
+    authScopes: { role: 'SUPERVISOR' },
+    args: { openOnly: t.arg.boolean({ defaultValue: true }) },
+    resolve: (_r, args, ctx) => listSubjectAlerts(ctx, args.openOnly ?? true, args),
+  }),
+}));
+
+const MinorInput = builder.inputType('MinorInput', {
+  description: 'A child named in the call. Matched across cases by name + birth year + district (never age).',
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    birthYear: t.int(),
+    birthDate: t.field({ type: 'Date' }),
+    school: t.string(),
+    guardianName: t.string(),
+    address: t.string(),
+  }),
+});
+
+const OtherSubjectInput = builder.inputType('OtherSubjectInput', {
+  fields: (t) => ({
+    kind: t.field({ type: SubjectKindEnum, required: true }),
+    role: t.field({ type: SubjectRoleEnum, required: true }),
+    name: t.string({ required: true, description: 'Name of the adult or school, or the address.' }),
+  }),
+});
+
+const ReporterInput = builder.inputType('ReporterInput', {
+  fields: (t) => ({
+    anonymous: t.boolean(),
+    relationToMinor: t.field({ type: ReporterRelationEnum }),
+    name: t.string(),
+    phone: t.string(),
+    organization: t.string(),
+    mandatoryReporter: t.boolean({ description: 'A teacher, doctor, social worker… with a legal duty to report: gets a receipt code, not a tip-off reward.' }),
+    consentToShareContact: t.boolean({ description: 'May departments handling the case see the contact?' }),
+    hasSafeContact: t.boolean({ description: 'Is there a safe way and time to call back?' }),
+    safeContactInstructions: t.string(),
+  }),
+});
+
+const RegisterCaseInput = builder.inputType('RegisterCaseInput', {
+  fields: (t) => ({
+    channel: t.field({ type: CaseChannelEnum, required: true }),
+    kind: t.field({ type: CaseKindEnum, required: true }),
+    categoryId: t.id({ required: true }),
+    domain: t.field({ type: ProtectionDomainEnum, required: true }),
+    urgency: t.field({ type: UrgencyEnum, description: "Defaults to the category's." }),
+    guardianInvolved: t.boolean(),
+    perpetratorRelation: t.field({ type: PerpetratorRelationEnum }),
+    reasonableSuspicion: t.boolean(),
+    districtId: t.id(),
+    street: t.string(),
+    summary: t.string({ required: true }),
+    narrative: t.string(),
+    minors: t.field({ type: [MinorInput] }),
+    otherSubjects: t.field({ type: [OtherSubjectInput] }),
+    reporter: t.field({ type: ReporterInput }),
+    idempotencyKey: t.string({ description: 'A retried transfer with the same key returns the first result and creates nothing.' }),
+  }),
+});
+
+const RegisterCasePayload = builder.objectRef<Awaited<ReturnType<typeof registerCase>>>('RegisterCasePayload').implement({
+  fields: (t) => ({
+    case: t.field({ type: CaseRef, resolve: (p) => p.case }),
+    claimCode: t.exposeString('claimCode', { description: "Tell the caller: it is how they follow a reward without giving their name." }),
+    receiptCode: t.exposeString('receiptCode', { nullable: true, description: "A mandatory reporter's receipt." }),
+    alertsRaised: t.exposeInt('alertsRaised'),
+    replayed: t.exposeBoolean('replayed', { description: 'This idempotency key was seen before; nothing new was created.' }),
+  }),
+});
+
+const RecordFollowUpPayload = builder.objectRef<Awaited<ReturnType<typeof recordFollowUp>>>('RecordFollowUpPayload').implement({
+  fields: (t) => ({
+    case: t.field({ type: CaseRef, resolve: (p) => p.case }),
+    followUp: t.field({ type: FollowUpRef, resolve: (p) => p.followUp }),
+  }),
+});
+
+const caseRefFields = (t: PothosSchemaTypes.InputFieldBuilder<any, 'InputObject'>) => ({
+  caseId: t.id({ required: true }),
+  version: t.int({ description: 'The version you saw: a stale one is refused (StaleVersionError).' }),
+});
+
+const RecordFollowUpInput = builder.inputType('RecordFollowUpInput', {
+  fields: (t) => ({
+    ...caseRefFields(t),
+    respondent: t.field({ type: FollowUpRespondentEnum, required: true }),
+    resolved: t.boolean({ required: true }),
+    satisfaction: t.field({ type: SatisfactionEnum }),
+    note: t.string(),
+    safeContactObserved: t.boolean({ description: "Confirms the call used the reporter's safe way and time." }),
+  }),
+});
+const CloseCaseInput = builder.inputType('CloseCaseInput', {
+  fields: (t) => ({ ...caseRefFields(t), reason: t.string({ description: 'Required when closing without a follow-up, or answering directly.' }) }),
+});
+const ReopenCaseInput = builder.inputType('ReopenCaseInput', {
+  fields: (t) => ({ ...caseRefFields(t), reason: t.string({ required: true }), flagRewardForReview: t.boolean() }),
+});
+const MergeCaseInput = builder.inputType('MergeCaseInput', {
+  fields: (t) => ({ ...caseRefFields(t), intoCaseId: t.id({ required: true }), reason: t.string({ required: true }) }),
+});
+const InvalidateCaseInput = builder.inputType('InvalidateCaseInput', {
+  fields: (t) => ({ ...caseRefFields(t), reason: t.string({ required: true }) }),
+});
+
+const caseId = (input: { caseId?: unknown }) => decodeId(String(input.caseId), 'Case', 'caseId')!;
+
+builder.mutationFields((t) => ({
+  registerCase: t.field({
+    type: RegisterCasePayload,
+    authScopes: { $any: { anyRole: DESK, intake: true } },
+    errors: {},
+    args: { input: t.arg({ type: RegisterCaseInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      registerCase(ctx, {
+        ...input,
+        categoryId: decodeId(input.categoryId, 'CaseCategory', 'categoryId')!,
+        districtId: decodeId(input.districtId, 'District', 'districtId'),
+        minors: input.minors ?? undefined,
+        otherSubjects: (input.otherSubjects ?? undefined) as never,
+        reporter: (input.reporter ?? undefined) as never,
+      } as never),
+  }),
+  recordFollowUp: t.field({
+    type: RecordFollowUpPayload, authScopes: desk, errors: {},
+    args: { input: t.arg({ type: RecordFollowUpInput, required: true }) },
+    resolve: (_r, { input }, ctx) => recordFollowUp(ctx, { ...input, caseId: caseId(input) } as never),
+  }),
+  closeCase: t.field({
+    type: CaseRef, authScopes: desk, errors: {},
+    args: { input: t.arg({ type: CloseCaseInput, required: true }) },
+    resolve: (_r, { input }, ctx) => closeCase(ctx, { ...input, caseId: caseId(input) } as never),
+  }),
+  reopenCase: t.field({
+    type: CaseRef, authScopes: { role: 'SUPERVISOR' }, errors: {},
+    args: { input: t.arg({ type: ReopenCaseInput, required: true }) },
+    resolve: (_r, { input }, ctx) => reopenCase(ctx, { ...input, caseId: caseId(input) } as never),
+  }),
+  mergeCase: t.field({
+    type: CaseRef, authScopes: { role: 'SUPERVISOR' }, errors: {},
+    args: { input: t.arg({ type: MergeCaseInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      mergeCase(ctx, { ...input, caseId: caseId(input), intoCaseId: decodeId(String(input.intoCaseId), 'Case', 'intoCaseId')! } as never),
+  }),
+  invalidateCase: t.field({
+    type: CaseRef, authScopes: { role: 'SUPERVISOR' }, errors: {},
+    args: { input: t.arg({ type: InvalidateCaseInput, required: true }) },
+    resolve: (_r, { input }, ctx) => invalidateCase(ctx, { ...input, caseId: caseId(input) } as never),
+  }),
+  acknowledgeSubjectAlert: t.field({
+    type: SubjectAlertRef, authScopes: { role: 'SUPERVISOR' }, errors: {},
+    args: { alertId: t.arg.id({ required: true }) },
+    resolve: (_r, { alertId }, ctx) => acknowledgeSubjectAlert(ctx, String(alertId)),
+  }),
+}));
+

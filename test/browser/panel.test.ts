@@ -1,0 +1,142 @@
+// The admin panel in a real browser against the real server: sign-in, the Chinese UI and the
+// language switch, role-based menus, the departments list, and an API token issued and revoked.
+// Needs the built panel (`npm run admin:build`) and Debian's Chromium (+ fonts-wqy-microhei for CJK).
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.js';
+import { start } from '../../server/main.js';
+
+const PANEL_INDEX = fileURLToPath(new URL('../../admin/dist/index.html', import.meta.url));
+const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'guardline-demo';
+const VIEWPORT = { width: 1366, height: 768 };
+
+let server: Awaited<ReturnType<typeof start>>;
+let browser: Browser;
+let dataDir: string;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(PANEL_INDEX)) throw new Error('admin/dist is not built: run `npm run admin:build` first');
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
+  await mkdir(RESULTS, { recursive: true });
+  dataDir = await mkdtemp(join(tmpdir(), 'guardline-browser-'));
+  server = await start(loadConfig({ NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // playwright gives each launch a fresh temporary profile (user data dir)
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** A fresh browser session (its own sessionStorage and localStorage) signed in as `username`. */
+async function signIn(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${username}: ${e.message}`));
+  await page.goto(server.url);
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByText(/^您好，/).waitFor();
+  return page;
+}
+
+const menuItem = (page: Page, name: string) => page.getByRole('menuitem', { name, exact: true });
+
+describe('admin panel', () => {
+  it('an operator signs in to the Chinese UI, lists departments, and switches to English', async () => {
+    const page = await signIn('operator');
+    expect(await page.getByText('您好，接线员 王敏').isVisible()).toBe(true);
+    expect(await page.getByTestId('dashboard-role').first().innerText()).toBe('专席接线员');
+
+    // the operator's menu: departments yes; users and API tokens no
+    await menuItem(page, '部门').waitFor();
+    expect(await menuItem(page, '用户').count()).toBe(0);
+    expect(await menuItem(page, 'API 令牌').count()).toBe(0);
+
+    await menuItem(page, '部门').click();
+    await page.waitForURL(/#\/departments/);
+    const rows = page.locator('table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(5);
+    expect(await page.getByRole('columnheader', { name: '编码' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'panel-departments-zh.png') });
+    expect(await page.getByRole('cell', { name: '北京市公安局' }).first().isVisible()).toBe(true);
+    expect(await page.getByText(/共 \d+ 条/).isVisible()).toBe(true);
+
+    // a row opens the department with its parent and sub-departments
+    await page.getByRole('cell', { name: '北京市公安局' }).first().click();
+    await page.waitForURL(/#\/departments\/[^/]+\/show/);
+    await page.getByText('下属部门').first().waitFor();
+    await page.screenshot({ path: join(RESULTS, 'panel-department-show-zh.png') });
+
+    // the language switch
+    await page.locator('button[aria-controls="simple-menu"]').first().click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await menuItem(page, 'Departments').waitFor();
+    await menuItem(page, 'Departments').click();
+    await page.getByRole('columnheader', { name: 'Code' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Beijing Municipal Public Security Bureau' }).first().isVisible()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'panel-departments-en.png') });
+  });
+
+  it('an admin sees users and API tokens, and issues and revokes a token', async () => {
+    const page = await signIn('admin');
+    await menuItem(page, '用户').waitFor();
+    expect(await menuItem(page, 'API 令牌').isVisible()).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'panel-dashboard-admin-zh.png') });
+
+    await menuItem(page, '用户').click();
+    await page.getByRole('cell', { name: 'operator', exact: true }).waitFor();
+
+    await menuItem(page, 'API 令牌').click();
+    await page.waitForURL(/#\/apiTokens/);
+    await page.getByRole('link', { name: '签发令牌' }).first().click();
+    await page.locator('input[name="name"]').fill('12345 主线');
+    await page.getByLabel('12345 转入令牌').check();
+    await page.getByRole('button', { name: '签发令牌' }).click();
+    const secret = page.getByTestId('api-token-secret');
+    await secret.waitFor();
+    expect((await secret.innerText()).length).toBeGreaterThan(20);
+    await page.screenshot({ path: join(RESULTS, 'panel-token-secret-zh.png') });
+    await page.getByRole('button', { name: '我已妥善保存' }).click();
+
+    await page.getByRole('cell', { name: '12345 主线' }).waitFor();
+    await page.getByRole('button', { name: '吊销' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: '吊销' }).click();
+    await page.getByText('令牌已吊销').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: '吊销' }).count()).toBe(0);
+  });
+
+  it('raised no page error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

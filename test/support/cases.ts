@@ -1,0 +1,82 @@
+// Building blocks for case tests, all over HTTP: look up reference ids, register, dispatch, move.
+import type { TestApp } from './app.js';
+
+/** Case fields for mutation results (no `code`: it would clash with Error.code in the same selection). */
+export const CASE_RESULT_FIELDS = `id status version kind urgency receivedDay dispatchBy availableActions
+  dispatches { id role status version department { code } }`;
+export const CASE_FIELDS = `code ${CASE_RESULT_FIELDS}`;
+
+export function caseHelpers(t: TestApp) {
+  const ids = new Map<string, string>();
+  async function refId(kind: 'Department' | 'CaseCategory' | 'District', code: string): Promise<string> {
+    const key = `${kind}:${code}`;
+    if (ids.has(key)) return ids.get(key)!;
+    const token = await t.login('operator');
+    if (kind === 'Department') {
+      const r = await t.gql(`query($s: String) { departments(first: 100, filter: { search: $s }) { edges { node { id code } } } }`, { s: code }, token);
+      const node = r.data.departments.edges.find((e: any) => e.node.code === code)?.node;
+      if (!node) throw new Error(`no department ${code}`);
+      ids.set(key, node.id);
+    } else if (kind === 'CaseCategory') {
+      const r = await t.gql(`{ caseCategories { id code } }`, {}, token);
+      for (const c of r.data.caseCategories) ids.set(`CaseCategory:${c.code}`, c.id);
+    } else {
+      const r = await t.gql(`{ districts { id code } }`, {}, token);
+      for (const d of r.data.districts) ids.set(`District:${d.code}`, d.id);
+    }
+    if (!ids.has(key)) throw new Error(`no ${kind} ${code}`);
+    return ids.get(key)!;
+  }
+
+  async function register(input: Record<string, unknown> = {}, as = 'operator') {
+    const token = as.startsWith('glt_') ? as : await t.login(as);
+    const r = await t.gql(
+      `mutation($i: RegisterCaseInput!) { registerCase(input: $i) { __typename
+        ... on RegisterCasePayload { claimCode receiptCode alertsRaised replayed case { ${CASE_FIELDS} } }
+        ... on Error { code message field } } }`,
+      {
+        i: {
+          channel: 'HOTLINE', kind: 'REPORT', categoryId: await refId('CaseCategory', 'SCHOOL-BULLYING'), domain: 'SCHOOL',
+          districtId: await refId('District', '110105'), summary: '学生在校遭受欺凌', narrative: '来电人反映孩子在学校被同学欺凌',
+          reporter: { name: '张女士', phone: '13800000000', relationToMinor: 'PARENT', consentToShareContact: false, hasSafeContact: true },
+          ...input,
+        },
+      },
+      token,
+    );
+    return r.data?.registerCase ?? r;
+  }
+
+  const DISPATCH_MUTATIONS = ['acceptDispatch', 'returnDispatch', 'replyDispatch', 'withdrawDispatch'];
+  async function mutate(as: string, name: string, inputType: string, input: Record<string, unknown>, selection?: string) {
+    selection ??= DISPATCH_MUTATIONS.includes(name) ? `... on Dispatch { id status version role }` : `... on Case { ${CASE_RESULT_FIELDS} }`;
+    const token = as.startsWith('glt_') ? as : await t.login(as);
+    const r = await t.gql(
+      `mutation($i: ${inputType}!) { ${name}(input: $i) { __typename ${selection} ... on Error { code message field }
+        ... on InvalidTransitionError { currentState } ... on StaleVersionError { currentVersion } } }`,
+      { i: input },
+      token,
+    );
+    if (r.errors) return { __typename: 'TopLevelError', code: r.errors[0]!.extensions?.code, message: r.errors[0]!.message };
+    return r.data[name];
+  }
+
+  async function getCase(id: string, as = 'operator') {
+    const token = as.startsWith('glt_') ? as : await t.login(as);
+    const r = await t.gql(`query($id: ID!) { node(id: $id) { ... on Case { ${CASE_FIELDS} } } }`, { id }, token);
+    return r.data?.node ?? null;
+  }
+
+  /** A case dispatched to `lead` (and accepted when asked), ready for the department's moves. */
+  async function dispatched(lead = 'PSB-110105', opts: { accept?: boolean; reply?: boolean; input?: Record<string, unknown> } = {}) {
+    const reg = await register(opts.input);
+    const d = await mutate('operator', 'dispatchCase', 'DispatchCaseInput', { caseId: reg.case.id, lead: { departmentId: await refId('Department', lead) } }, `... on DispatchCasePayload { case { ${CASE_FIELDS} } dispatches { id status version role } }`);
+    const dispatch = d.dispatches[0];
+    const handler = lead === 'PSB-110105' ? 'police' : 'education';
+    if (opts.accept || opts.reply) await mutate(handler, 'acceptDispatch', 'AcceptDispatchInput', { dispatchId: dispatch.id });
+    if (opts.reply) await mutate(handler, 'replyDispatch', 'ReplyDispatchInput', { dispatchId: dispatch.id, result: '已核实并处置', outcome: 'SUBSTANTIATED' });
+    return { caseId: reg.case.id as string, code: reg.case.code as string, dispatchId: dispatch.id as string, claimCode: reg.claimCode as string };
+  }
+
+  return { refId, register, mutate, getCase, dispatched };
+}
