@@ -19,6 +19,8 @@ export interface ServiceContext {
 
 export interface Context extends ServiceContext {
   audit: ReadLedger;
+  /** The client's address, for rate limits on the no-login surface. */
+  clientAddress: string | null;
   /** Request-scoped memo for values several resolvers need (e.g. a department's subtree). */
   memo: Map<string, Promise<unknown>>;
 }
@@ -34,6 +36,6 @@ export function memoize<T>(ctx: Pick<Context, 'memo'> | ServiceContext, key: str
   return hit;
 }
 
-export function newContext(base: ServiceContext): Context {
-  return { ...base, audit: new ReadLedger(), memo: new Map() };
+export function newContext(base: ServiceContext, clientAddress: string | null = null): Context {
+  return { ...base, clientAddress, audit: new ReadLedger(), memo: new Map() };
 }

@@ -7,5 +7,7 @@ import './modules/departments/types.js';
 import './modules/auth/types.js';
 import './modules/cases/types.js';
 import './modules/dispatch/types.js';
+import './modules/suggestions/types.js';
+import './modules/rewards/types.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

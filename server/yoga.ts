@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps) {
       ...(development ? [] : [noIntrospection]),
       auditReads,
     ],
-    context: async ({ request }): Promise<Context> => {
+    context: async ({ request, req }: { request: Request; req?: { socket?: { remoteAddress?: string } } }): Promise<Context> => {
       let viewer;
       try {
         viewer = await resolveViewer(database.db, config, clock.now(), request.headers.get('authorization'));
@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps) {
       return newContext({
         db: database.db, database, clock, viewer, config, events: deps.events,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
-      });
+      }, request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req?.socket?.remoteAddress || null);
     },
   });
 }

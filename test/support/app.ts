@@ -21,6 +21,8 @@ export interface TestApp {
   database: TestDatabase;
   config: Config;
   clock: TestClock;
+  /** The app's event bus (LISTEN on the per-file database). */
+  events: DatabaseEventBus;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GqlResult<T>>;
   /** A session token for a demo account (seeded on first use). */
   login(username: string): Promise<string>;
@@ -39,7 +41,8 @@ export async function createTestApp(opts: { env?: Record<string, string>; demoUs
     db: database.db, database, clock, viewer, requestId: 'test', config, events,
   });
   if (opts.demoUsers !== false) await seedDemoUsers(serviceContext());
-  const tokens = new Map<string, string>();
+  // Session tokens per demo user, dropped when the (test) clock passes their expiry.
+  const tokens = new Map<string, { token: string; expiresAt: number }>();
 
   async function gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
     const res = await app.fetch('http://test/graphql', {
@@ -54,16 +57,16 @@ export async function createTestApp(opts: { env?: Record<string, string>; demoUs
 
   async function login(username: string): Promise<string> {
     const cached = tokens.get(username);
-    if (cached) return cached;
-    const r = await gql(`mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { __typename ... on LoginPayload { token } ... on Error { code message } } }`, { u: username, p: DEMO_PASSWORD });
+    if (cached && cached.expiresAt > clock.now().getTime() + 60_000) return cached.token;
+    const r = await gql(`mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { __typename ... on LoginPayload { token expiresAt } ... on Error { code message } } }`, { u: username, p: DEMO_PASSWORD });
     const token = r.data?.login?.token;
     if (!token) throw new Error(`login ${username} failed: ${r.text}`);
-    tokens.set(username, token);
+    tokens.set(username, { token, expiresAt: Date.parse(r.data.login.expiresAt) });
     return token;
   }
 
   return {
-    app, database, config, clock, gql, login, serviceContext,
+    app, database, config, clock, events, gql, login, serviceContext,
     close: async () => {
       await events.close();
       await database.dispose();

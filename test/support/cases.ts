@@ -1,4 +1,6 @@
 // Building blocks for case tests, all over HTTP: look up reference ids, register, dispatch, move.
+import { sql } from 'drizzle-orm';
+import type { CaseStatus } from '../../schema/enums.js';
 import type { TestApp } from './app.js';
 
 /** Case fields for mutation results (no `code`: it would clash with Error.code in the same selection). */
@@ -78,5 +80,68 @@ export function caseHelpers(t: TestApp) {
     return { caseId: reg.case.id as string, code: reg.case.code as string, dispatchId: dispatch.id as string, claimCode: reg.claimCode as string };
   }
 
-  return { refId, register, mutate, getCase, dispatched };
+  /** Any operation as a demo user (or with a `glt_` token); the raw result. */
+  async function query(as: string, q: string, variables?: Record<string, unknown>) {
+    const token = as.startsWith('glt_') ? as : await t.login(as);
+    return t.gql(q, variables, token);
+  }
+
+  /** Rows of a table (optionally filtered by a raw SQL condition), counted in the database itself. */
+  async function countRows(table: string, where?: ReturnType<typeof sql>) {
+    const [row] = await t.database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} ${where ? sql`where ${where}` : sql``}`);
+    return Number(row!.n);
+  }
+
+  /** Fails loudly when a step that must succeed comes back as something else. */
+  function must<T extends { __typename?: string }>(result: T, typename: string, what: string): T {
+    if (result?.__typename !== typename) throw new Error(`${what}: expected ${typename}, got ${JSON.stringify(result)}`);
+    return result;
+  }
+
+  const handlerOf = (department: string) => (department === 'EDU-110108' ? 'education' : 'police');
+
+  /**
+   * A fresh case brought to `state` over HTTP through the legal path. `dispatchId` is the latest lead
+   * dispatch (when there is one). MERGED cases are merged into a fresh earlier case (`anchorId`).
+   */
+  async function caseIn(state: CaseStatus, opts: { input?: Record<string, unknown>; lead?: string; respondent?: string } = {}) {
+    const lead = opts.lead ?? 'PSB-110105';
+    const handler = handlerOf(lead);
+    let anchorId: string | null = null;
+    if (state === 'MERGED') anchorId = must(await register(opts.input), 'RegisterCasePayload', 'register anchor').case.id;
+    const reg = must(await register(opts.input), 'RegisterCasePayload', 'register');
+    const caseId: string = reg.case.id;
+    let dispatchId: string | null = null;
+    const path: CaseStatus[] = ['DISPATCHED', 'IN_PROGRESS', 'REPLIED', 'FOLLOWED_UP', 'CLOSED', 'REOPENED'];
+    const steps = state === 'MERGED' || state === 'INVALID' || state === 'RECEIVED' ? 0 : path.indexOf(state) + 1;
+    for (const step of path.slice(0, steps)) {
+      if (step === 'DISPATCHED') {
+        const d = must(
+          await mutate('operator', 'dispatchCase', 'DispatchCaseInput', { caseId, lead: { departmentId: await refId('Department', lead) } }, `... on DispatchCasePayload { dispatches { id role } }`),
+          'DispatchCasePayload', 'dispatch',
+        );
+        dispatchId = d.dispatches.find((x: any) => x.role === 'LEAD').id;
+      } else if (step === 'IN_PROGRESS') {
+        must(await mutate(handler, 'acceptDispatch', 'AcceptDispatchInput', { dispatchId }), 'Dispatch', 'accept');
+      } else if (step === 'REPLIED') {
+        must(await mutate(handler, 'replyDispatch', 'ReplyDispatchInput', { dispatchId, result: '已核实并处置', outcome: 'SUBSTANTIATED' }), 'Dispatch', 'reply');
+      } else if (step === 'FOLLOWED_UP') {
+        must(
+          await mutate('operator', 'recordFollowUp', 'RecordFollowUpInput', { caseId, respondent: opts.respondent ?? 'REPORTER', resolved: true, satisfaction: 'SATISFIED', safeContactObserved: true }, `... on RecordFollowUpPayload { case { status } }`),
+          'RecordFollowUpPayload', 'follow-up',
+        );
+      } else if (step === 'CLOSED') {
+        must(await mutate('operator', 'closeCase', 'CloseCaseInput', { caseId }), 'Case', 'close');
+      } else if (step === 'REOPENED') {
+        must(await mutate('supervisor', 'reopenCase', 'ReopenCaseInput', { caseId, reason: '再次来电反映' }), 'Case', 'reopen');
+      }
+    }
+    if (state === 'MERGED') must(await mutate('supervisor', 'mergeCase', 'MergeCaseInput', { caseId, intoCaseId: anchorId, reason: '同一事件重复来电' }), 'Case', 'merge');
+    if (state === 'INVALID') must(await mutate('supervisor', 'invalidateCase', 'InvalidateCaseInput', { caseId, reason: '恶意骚扰来电' }), 'Case', 'invalidate');
+    const now = await getCase(caseId);
+    if (now?.status !== state) throw new Error(`caseIn(${state}) reached ${now?.status}`);
+    return { caseId, code: reg.case.code as string, dispatchId, anchorId, version: now.version as number, claimCode: reg.claimCode as string };
+  }
+
+  return { refId, register, mutate, getCase, dispatched, query, countRows, must, handlerOf, caseIn };
 }

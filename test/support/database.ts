@@ -7,6 +7,8 @@ import { applyReferenceData } from '../../server/seed/reference.js';
 import type { Clock } from '../../server/shared/time.js';
 
 export interface TestDatabase extends Database {
+  /** The per-file database's URL on a real server (absent on PGlite): a second pool can open it. */
+  url?: string;
   /** Drops the per-file database on a real server. */
   dispose(): Promise<void>;
 }
@@ -15,13 +17,15 @@ export async function createTestDatabase(clock: Clock, opts: { reference?: boole
   const serverUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
   let drop = async () => {};
+  let fileUrl: string | undefined;
   if (serverUrl) {
     const name = `guardline_test_${randomBytes(6).toString('hex')}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    database = await openDatabase({ url: url.toString(), poolSize: 20 });
+    fileUrl = url.toString();
+    database = await openDatabase({ url: fileUrl, poolSize: 20 });
     drop = async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -32,6 +36,7 @@ export async function createTestDatabase(clock: Clock, opts: { reference?: boole
   if (opts.reference !== false) await applyReferenceData(database.db, clock);
   return {
     ...database,
+    url: fileUrl,
     dispose: async () => {
       await database.close();
       await drop();

@@ -2,7 +2,7 @@
 import type { Role } from '../../../schema/enums.js';
 import { hasRole, type Viewer } from './viewer.js';
 
-export type PersonalDataKind = 'REPORTER_IDENTITY' | 'CLAIM_CODE' | 'SUBJECT_IDENTITY' | 'SUBMITTER_IDENTITY' | 'PAYEE';
+export type PersonalDataKind = 'REPORTER_IDENTITY' | 'CLAIM_CODE' | 'SUBJECT_IDENTITY' | 'SUBMITTER_IDENTITY' | 'NOMINEE_ORGANIZATION' | 'PAYEE';
 
 export interface PersonalDataOwner {
   entity: string;
@@ -19,6 +19,8 @@ const READERS: Record<PersonalDataKind, { roles: Role[]; withConsent?: Role[] }>
   // Handlers must find the child; case visibility already limits them to their own cases.
   SUBJECT_IDENTITY: { roles: ['OPERATOR', 'SUPERVISOR', 'DEPARTMENT_HANDLER'] },
   SUBMITTER_IDENTITY: { roles: ['OPERATOR', 'SUPERVISOR'] },
+  // A nominee's organisation, so a committee member can spot a conflict of interest without a name.
+  NOMINEE_ORGANIZATION: { roles: ['COMMITTEE_MEMBER', 'COMMITTEE_CHAIR', 'REWARD_SECRETARY', 'SUPERVISOR'] },
   // Only the secretary pays.
   PAYEE: { roles: ['REWARD_SECRETARY'] },
 };

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { caseCategories, caseCodeCounters, cases, districts, idempotencyKeys, reporterIdentities, reporters } from '../../../schema/index.js';
+import { caseCategories, cases, districts, idempotencyKeys, reporterIdentities, reporters } from '../../../schema/index.js';
 import {
   CASE_CHANNELS, CASE_KINDS, PERPETRATOR_RELATIONS, PROTECTION_DOMAINS, REPORTER_RELATIONS, SUBJECT_KINDS, SUBJECT_ROLES, URGENCIES,
   type Urgency,
@@ -12,6 +12,7 @@ import type { ServiceContext } from '../../context.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { addDays, beijingDay } from '../../shared/time.js';
 import { parseInput } from '../../shared/validate.js';
+import { dailyCode } from '../../shared/codes.js';
 import { recordAudit } from '../audit/service.js';
 import { randomCode } from '../auth/secrets.js';
 import { isDesk } from './access.js';
@@ -121,12 +122,7 @@ export async function registerCase(ctx: ServiceContext, raw: RegisterCaseInput):
     const day = beijingDay(now);
     const retainUntil = addDays(day, 365 * (await setting(tx, 'retentionYears')));
 
-    const [counter] = await tx
-      .insert(caseCodeCounters)
-      .values({ scope: 'MP', day, lastSeq: 1 })
-      .onConflictDoUpdate({ target: [caseCodeCounters.scope, caseCodeCounters.day], set: { lastSeq: sql`${caseCodeCounters.lastSeq} + 1` } })
-      .returning();
-    const code = `MP${day.replaceAll('-', '')}-${String(counter!.lastSeq).padStart(4, '0')}`;
+    const code = await dailyCode(tx, 'MP', day);
 
     const r = input.reporter;
     const receiptCode = r.mandatoryReporter ? newClaimCode('MR') : null;

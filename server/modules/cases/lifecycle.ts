@@ -2,14 +2,16 @@
 import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, dispatches, followUps, reporterIdentities, reporters, rewardRecords } from '../../../schema/index.js';
-import { FOLLOW_UP_RESPONDENTS, SATISFACTIONS, type Urgency } from '../../../schema/enums.js';
+import { FOLLOW_UP_RESPONDENTS, SATISFACTIONS, type CaseStatus, type Urgency } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
-import type { Tx } from '../../db.js';
+import type { Queryable, Tx } from '../../db.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, ValidationError } from '../../shared/errors.js';
 import { publishDispatchEvent } from '../../shared/events.js';
 import { parseInput } from '../../shared/validate.js';
 import { OPEN_DISPATCH_STATUSES } from '../dispatch/machine.js';
-import { requireDesk } from './access.js';
+import { isDesk, requireDesk } from './access.js';
+import { caseMachine } from './machine.js';
+import { hasRole } from '../auth/viewer.js';
 import { loadSla } from './deadlines.js';
 import { lockCase, moveCase, type CaseRow } from './workflow.js';
 
@@ -26,7 +28,7 @@ const followUpInput = z.object({
   safeContactObserved: z.boolean().default(false),
 });
 
-async function reporterOf(tx: Tx, c: CaseRow) {
+async function reporterOf(tx: Queryable, c: CaseRow) {
   if (!c.reporterId) return null;
   const [r] = await tx
     .select({ reporter: reporters, instructions: reporterIdentities.safeContactInstructions })
@@ -85,6 +87,29 @@ async function reopenForRedispatch(ctx: ServiceContext, tx: Tx, c: CaseRow, acti
   return moved;
 }
 
+/** Why a case may close without a follow-up call (anonymous reporter, no safe contact), or null: call back. */
+function noFollowUpResolution(rep: Awaited<ReturnType<typeof reporterOf>>) {
+  return !rep || rep.reporter.anonymous ? ('ANONYMOUS_REPORTER' as const) : !rep.reporter.hasSafeContact ? ('NO_SAFE_CONTACT' as const) : null;
+}
+
+export type CaseActionName = 'DISPATCH' | 'RECORD_FOLLOW_UP' | 'CLOSE' | 'CLOSE_WITHOUT_FOLLOW_UP' | 'ANSWER_DIRECTLY' | 'REOPEN' | 'MERGE' | 'INVALIDATE';
+
+/** The moves the viewer may make on the case now, by the same rules the moves themselves apply. */
+export async function availableCaseActions(ctx: ServiceContext, c: CaseRow): Promise<CaseActionName[]> {
+  if (!isDesk(ctx.viewer)) return [];
+  const status = c.status as CaseStatus;
+  const supervisor = hasRole(ctx.viewer, 'SUPERVISOR');
+  const out: CaseActionName[] = [];
+  if (caseMachine.can('dispatch', status) && c.kind !== 'CONSULTATION') out.push('DISPATCH');
+  if (caseMachine.can('followUpResolved', status)) out.push('RECORD_FOLLOW_UP');
+  if (caseMachine.can('closeWithoutFollowUp', status) && noFollowUpResolution(await reporterOf(ctx.db, c))) out.push('CLOSE_WITHOUT_FOLLOW_UP');
+  if (caseMachine.can('close', status)) out.push('CLOSE');
+  if (caseMachine.can('answerDirectly', status) && c.kind !== 'REPORT') out.push('ANSWER_DIRECTLY');
+  if (supervisor && caseMachine.can('reopen', status)) out.push('REOPEN');
+  if (supervisor && caseMachine.can('merge', status)) out.push('MERGE', 'INVALIDATE');
+  return out;
+}
+
 const closeInput = z.object({ ...ref, reason: z.string().trim().max(2000).default('') });
 
 /**
@@ -103,8 +128,7 @@ export async function closeCase(ctx: ServiceContext, raw: z.input<typeof closeIn
       return moveCase(ctx, tx, c, 'answerDirectly', { resolution: 'ANSWERED_DIRECTLY', closeReason: input.reason, closedAt });
     }
     if (c.status === 'REPLIED') {
-      const rep = await reporterOf(tx, c);
-      const resolution = !rep || rep.reporter.anonymous ? 'ANONYMOUS_REPORTER' : !rep.reporter.hasSafeContact ? 'NO_SAFE_CONTACT' : null;
+      const resolution = noFollowUpResolution(await reporterOf(tx, c));
       if (!resolution) throw new InvalidTransitionError('Case', 'close without a follow-up (the reporter can be called back safely)', c.status);
       if (!input.reason) throw new ValidationError('Record why the case closes without a follow-up', 'reason');
       return moveCase(ctx, tx, c, 'closeWithoutFollowUp', { resolution, closeReason: input.reason, closedAt });

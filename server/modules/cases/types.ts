@@ -9,16 +9,13 @@ import {
 import { decodeId } from '../../graphql/ids.js';
 import { groupBy } from '../../graphql/loaders.js';
 import { caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects, caseCategories } from '../../../schema/index.js';
-import type { CaseStatus } from '../../../schema/enums.js';
 import { memoize, type Context } from '../../context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { CaseCategoryRef, DistrictRef } from '../departments/types.js';
-import { hasRole } from '../auth/viewer.js';
-import { DESK, isDesk } from './access.js';
+import { DESK } from './access.js';
 import { deadlineState, setting } from './deadlines.js';
 import { registerCase } from './intake.js';
-import { closeCase, invalidateCase, mergeCase, recordFollowUp, reopenCase } from './lifecycle.js';
-import { caseMachine } from './machine.js';
+import { availableCaseActions, closeCase, invalidateCase, mergeCase, recordFollowUp, reopenCase } from './lifecycle.js';
 import { acknowledgeSubjectAlert, caseTimeline, linkedCases, listCases, listSubjectAlerts, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
 import type { CaseRow } from './workflow.js';
 
@@ -88,19 +85,18 @@ export const CaseRef = builder.loadableNode('Case', {
   }),
 });
 
-function availableActions(c: CaseRow, ctx: Context) {
-  const v = ctx.viewer;
-  if (!isDesk(v)) return [];
-  const status = c.status as CaseStatus;
-  const supervisor = hasRole(v, 'SUPERVISOR');
-  const out: (typeof CaseActionEnum.$inferType)[] = [];
-  if (caseMachine.can('dispatch', status) && c.kind !== 'CONSULTATION') out.push('DISPATCH');
-  if (caseMachine.can('followUpResolved', status)) out.push('RECORD_FOLLOW_UP', 'CLOSE_WITHOUT_FOLLOW_UP');
-  if (caseMachine.can('close', status)) out.push('CLOSE');
-  if (caseMachine.can('answerDirectly', status) && c.kind !== 'REPORT') out.push('ANSWER_DIRECTLY');
-  if (supervisor && caseMachine.can('reopen', status)) out.push('REOPEN');
-  if (supervisor && caseMachine.can('merge', status)) out.push('MERGE', 'INVALIDATE');
-  return out;
+/**
+ * A case reached through another object (a dispatch, a merge): the viewer's visibility decides, and a case
+ * the viewer may not see is simply absent (null), not an error that would fail the whole list around it.
+ */
+export async function visibleCaseOrNull(ctx: Context, caseId: string | null): Promise<CaseRow | null> {
+  if (!caseId) return null;
+  try {
+    return await CaseRef.getDataloader(ctx).load(caseId);
+  } catch (e) {
+    if (e instanceof NotFoundError) return null;
+    throw e;
+  }
 }
 
 const ReporterRef = builder.objectRef<ReporterShape>('Reporter').implement({
@@ -176,11 +172,15 @@ const CaseEventRef = builder.objectRef<EventRow>('CaseEvent').implement({
 });
 
 builder.objectFields(CaseRef, (t) => ({
-  availableActions: t.field({ type: [CaseActionEnum], resolve: (c, _a, ctx) => availableActions(c, ctx) }),
+  availableActions: t.field({ type: [CaseActionEnum], resolve: (c, _a, ctx) => availableCaseActions(ctx, c) }),
   timeline: t.field({ type: [CaseEventRef], description: 'Every write on the case and its dispatches: who, what, when.', resolve: (c, _a, ctx) => caseTimeline(ctx, c.id) }),
   linkedCases: t.field({ type: [CaseRef], description: 'Other cases about the same child, household, adult, school or address.', resolve: (c, _a, ctx) => linkedCases(ctx, c.id) }),
-  mergedInto: t.field({ type: CaseRef, nullable: true, resolve: (c) => c.mergedIntoId }),
-  mergeGroupRoot: t.field({ type: CaseRef, description: 'The earliest report of this violation.', resolve: (c) => c.mergeGroupId }),
+  mergedInto: t.field({ type: CaseRef, nullable: true, description: 'Null when you may not see that case.', resolve: (c, _a, ctx) => visibleCaseOrNull(ctx, c.mergedIntoId) }),
+  mergeGroupRoot: t.field({
+    type: CaseRef, nullable: true,
+    description: 'The earliest report of this violation; null when you may not see that case (a department sees only the cases dispatched to it).',
+    resolve: (c, _a, ctx) => (c.mergeGroupId === c.id ? c : visibleCaseOrNull(ctx, c.mergeGroupId)),
+  }),
   reporter: t.loadable({
     type: ReporterRef,
     nullable: true,

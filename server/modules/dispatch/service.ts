@@ -22,8 +22,17 @@ const target = z.object({ departmentId: z.string().uuid(), instructions: z.strin
 const ref = { dispatchId: z.string().uuid(), version: z.number().int().nullish() };
 const reason = z.string().trim().min(2, 'A reason is required').max(1000);
 
-async function lockDispatch(tx: Tx, id: string, expectedVersion?: number | null): Promise<DispatchRow> {
-  const [row] = isUuid(id) ? await tx.select().from(dispatches).where(eq(dispatches.id, id)).for('update') : [];
+/**
+ * Locks the dispatch — after its case, the order every case move takes (merge and invalidate lock the case,
+ * then withdraw its dispatches), so crossing moves queue instead of deadlocking. `assertOwn` runs first,
+ * so another department learns nothing of the dispatch (not even its version).
+ */
+async function lockDispatch(tx: Tx, id: string, expectedVersion?: number | null, assertOwn?: (departmentId: string) => void): Promise<DispatchRow> {
+  const [ref] = isUuid(id) ? await tx.select({ caseId: dispatches.caseId, departmentId: dispatches.departmentId }).from(dispatches).where(eq(dispatches.id, id)) : [];
+  if (!ref) throw new NotFoundError('Dispatch', 'dispatchId');
+  assertOwn?.(ref.departmentId);
+  await lockCase(tx, ref.caseId);
+  const [row] = await tx.select().from(dispatches).where(eq(dispatches.id, id)).for('update');
   if (!row) throw new NotFoundError('Dispatch', 'dispatchId');
   if (expectedVersion != null && expectedVersion !== row.version) throw new StaleVersionError('Dispatch', row.version);
   return row;
@@ -104,8 +113,7 @@ export async function acceptDispatch(ctx: ServiceContext, raw: z.input<typeof ac
   const input = parseInput(acceptInput, raw);
   const assertOwn = await ownDispatchGuard(ctx);
   return ctx.db.transaction(async (tx) => {
-    const d = await lockDispatch(tx, input.dispatchId, input.version);
-    assertOwn(d.departmentId);
+    const d = await lockDispatch(tx, input.dispatchId, input.version, assertOwn);
     const updated = await moveDispatch(ctx, tx, d, 'accept', { acceptedAt: ctx.clock.now() }, 'ACCEPTED');
     if (d.role === 'LEAD') await moveCase(ctx, tx, await lockCase(tx, d.caseId), 'leadAccepts');
     return updated;
@@ -119,8 +127,7 @@ export async function returnDispatch(ctx: ServiceContext, raw: z.input<typeof re
   const input = parseInput(returnInput, raw);
   const assertOwn = await ownDispatchGuard(ctx);
   return ctx.db.transaction(async (tx) => {
-    const d = await lockDispatch(tx, input.dispatchId, input.version);
-    assertOwn(d.departmentId);
+    const d = await lockDispatch(tx, input.dispatchId, input.version, assertOwn);
     const updated = await moveDispatch(ctx, tx, d, 'return', { returnedAt: ctx.clock.now(), returnReason: input.reason }, 'RETURNED', { reason: input.reason });
     if (d.role === 'LEAD') await moveCase(ctx, tx, await lockCase(tx, d.caseId), 'leadReturns', {}, { reason: input.reason });
     return updated;
@@ -138,8 +145,7 @@ export async function replyDispatch(ctx: ServiceContext, raw: z.input<typeof rep
   const input = parseInput(replyInput, raw);
   const assertOwn = await ownDispatchGuard(ctx);
   return ctx.db.transaction(async (tx) => {
-    const d = await lockDispatch(tx, input.dispatchId, input.version);
-    assertOwn(d.departmentId);
+    const d = await lockDispatch(tx, input.dispatchId, input.version, assertOwn);
     if (d.role === 'LEAD' && !input.outcome) throw new ValidationError("The lead department's reply states the outcome", 'outcome');
     const updated = await moveDispatch(ctx, tx, d, 'reply', { repliedAt: ctx.clock.now(), replyResult: input.result, replyMeasures: input.measures, replyOutcome: input.outcome ?? null }, 'REPLIED', { outcome: input.outcome ?? null });
     if (d.role === 'LEAD') await moveCase(ctx, tx, await lockCase(tx, d.caseId), 'leadReplies', {}, { outcome: input.outcome });
@@ -168,8 +174,7 @@ export async function summonDepartments(ctx: ServiceContext, raw: z.input<typeof
   const input = parseInput(summonInput, raw);
   const assertOwn = await ownDispatchGuard(ctx);
   return ctx.db.transaction(async (tx) => {
-    const lead = await lockDispatch(tx, input.dispatchId, input.version);
-    assertOwn(lead.departmentId);
+    const lead = await lockDispatch(tx, input.dispatchId, input.version, assertOwn);
     if (lead.role !== 'LEAD') throw new ValidationError('Only the lead department summons others', 'dispatchId');
     if (lead.status !== 'ACCEPTED') throw new InvalidTransitionError('Dispatch', 'summon (accept the case first)', lead.status);
     const c = await lockCase(tx, lead.caseId);
@@ -183,8 +188,7 @@ export async function requestExtension(ctx: ServiceContext, raw: z.input<typeof 
   const input = parseInput(extensionInput, raw);
   const assertOwn = await ownDispatchGuard(ctx);
   return ctx.db.transaction(async (tx) => {
-    const d = await lockDispatch(tx, input.dispatchId, input.version);
-    assertOwn(d.departmentId);
+    const d = await lockDispatch(tx, input.dispatchId, input.version, assertOwn);
     if (!OPEN_DISPATCH_STATUSES.includes(d.status as DispatchStatus)) throw new InvalidTransitionError('Dispatch', 'request an extension', d.status);
     if (input.requestedReplyBy <= d.replyBy) throw new ValidationError('The new reply-by must be later than the current one', 'requestedReplyBy');
     const [pending] = await tx.select({ id: extensionRequests.id }).from(extensionRequests).where(and(eq(extensionRequests.dispatchId, d.id), eq(extensionRequests.status, 'PENDING')));

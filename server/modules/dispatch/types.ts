@@ -9,7 +9,7 @@ import type { Context } from '../../context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import type { DispatchEvent } from '../../shared/events.js';
 import { DepartmentRef } from '../departments/types.js';
-import { CaseRef, DeadlineStateEnum, dueSoonPercent } from '../cases/types.js';
+import { CaseRef, DeadlineStateEnum, dueSoonPercent, visibleCaseOrNull } from '../cases/types.js';
 import { deadlineState } from '../cases/deadlines.js';
 import { dispatchVisibility, isDesk, viewerDepartments } from '../cases/access.js';
 import { dispatchMachine } from './machine.js';
@@ -39,7 +39,11 @@ export const DispatchRef = builder.loadableNode('Dispatch', {
     return ids.map((id) => byId.get(id) ?? new NotFoundError('Dispatch'));
   },
   fields: (t) => ({
-    case: t.field({ type: CaseRef, resolve: (d) => d.caseId }),
+    case: t.field({
+      type: CaseRef, nullable: true,
+      description: 'Null once the dispatch no longer gives your department the case (returned or withdrawn).',
+      resolve: (d, _a, ctx) => visibleCaseOrNull(ctx, d.caseId),
+    }),
     department: t.field({ type: DepartmentRef, resolve: (d) => d.departmentId }),
     role: t.field({ type: DispatchRoleEnum, resolve: (d) => d.role as never }),
     instructions: t.exposeString('instructions'),
