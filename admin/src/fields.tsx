@@ -2,7 +2,7 @@
 // Chinese and English (`nameZh`/`nameEn`), optionally linking to the named record.
 import type { MouseEvent } from 'react';
 import { Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
-import { Link, useCreatePath, useFieldValue, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { DateField, Link, useCreatePath, useFieldValue, useLocaleState, useRecordContext, useTranslate, type DateFieldProps, type FieldProps } from 'react-admin';
 import { ENUMS } from './enums';
 import { localName } from './i18n';
 
@@ -83,4 +83,20 @@ export const EmptyNote = ({ message }: { message: string }) => {
       {translate(message, { _: message })}
     </Typography>
   );
+};
+
+const BEIJING_TIME: Intl.DateTimeFormatOptions = {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+};
+
+/** An instant in Beijing time (the desk's clock, whatever the browser's), in the language in use. */
+export const BeijingTimeField = (props: DateFieldProps) => {
+  const [locale] = useLocaleState();
+  return <DateField showTime locales={locale} options={BEIJING_TIME} {...props} />;
 };

@@ -56,12 +56,14 @@ afterAll(async () => {
 });
 
 /** A fresh browser session (its own sessionStorage and localStorage) signed in as `username`. */
-async function signIn(username: string): Promise<Page> {
+async function signIn(username: string, loginScreenshot?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`${username}: ${e.message}`));
   await page.goto(server.url);
+  await page.locator('input[name="username"]').waitFor();
+  if (loginScreenshot) await shot(page, loginScreenshot);
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
@@ -69,13 +71,17 @@ async function signIn(username: string): Promise<Page> {
   return page;
 }
 
+/** A 1366×768 screenshot in test-results/ (transitions finished first). */
+const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS, `${name}.png`), animations: 'disabled' });
+
 const menuItem = (page: Page, name: string) => page.getByRole('menuitem', { name, exact: true });
 
 describe('admin panel', () => {
   it('an operator signs in to the Chinese UI, lists departments, and switches to English', async () => {
-    const page = await signIn('operator');
-    expect(await page.getByText('您好，接线员 王敏').isVisible()).toBe(true);
-    expect(await page.getByTestId('dashboard-role').first().innerText()).toBe('专席接线员');
+    const page = await signIn('operator', 'panel-login-zh');
+    await page.getByText('您好，接线员 王敏').waitFor();
+    await page.getByTestId('dashboard-role').first().waitFor();
+    expect(await page.getByTestId('dashboard-role').allInnerTexts()).toEqual(['专席接线员']);
 
     // the operator's menu: departments yes; users and API tokens no
     await menuItem(page, '部门').waitFor();
@@ -88,15 +94,20 @@ describe('admin panel', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(5);
     expect(await page.getByRole('columnheader', { name: '编码' }).isVisible()).toBe(true);
-    await page.screenshot({ path: join(RESULTS, 'panel-departments-zh.png') });
-    expect(await page.getByRole('cell', { name: '北京市公安局' }).first().isVisible()).toBe(true);
-    expect(await page.getByText(/共 \d+ 条/).isVisible()).toBe(true);
+    await shot(page, 'panel-departments-zh');
+    expect(await page.getByRole('cell', { name: '北京市民政局', exact: true }).first().isVisible()).toBe(true);
+    await page.getByText(/共 \d+ 条/).waitFor();
+
+    // the search filter
+    await page.getByPlaceholder('搜索').fill('公安局');
+    await page.getByRole('cell', { name: '北京市公安局', exact: true }).first().waitFor();
+    await expect.poll(() => page.getByRole('cell', { name: '北京市民政局', exact: true }).count()).toBe(0);
 
     // a row opens the department with its parent and sub-departments
-    await page.getByRole('cell', { name: '北京市公安局' }).first().click();
+    await page.locator('td.column-name', { hasText: '北京市公安局' }).first().click();
     await page.waitForURL(/#\/departments\/[^/]+\/show/);
     await page.getByText('下属部门').first().waitFor();
-    await page.screenshot({ path: join(RESULTS, 'panel-department-show-zh.png') });
+    await shot(page, 'panel-department-show-zh');
 
     // the language switch
     await page.locator('button[aria-controls="simple-menu"]').first().click();
@@ -104,18 +115,30 @@ describe('admin panel', () => {
     await menuItem(page, 'Departments').waitFor();
     await menuItem(page, 'Departments').click();
     await page.getByRole('columnheader', { name: 'Code' }).waitFor();
-    expect(await page.getByRole('cell', { name: 'Beijing Municipal Public Security Bureau' }).first().isVisible()).toBe(true);
-    await page.screenshot({ path: join(RESULTS, 'panel-departments-en.png') });
+    await shot(page, 'panel-departments-en');
+    await page.getByRole('cell', { name: 'Beijing Municipal Public Security Bureau', exact: true }).first().waitFor();
   });
 
-  it('an admin sees users and API tokens, and issues and revokes a token', async () => {
+  it('an admin sees users and API tokens, creates a user, and issues and revokes a token', async () => {
     const page = await signIn('admin');
     await menuItem(page, '用户').waitFor();
     expect(await menuItem(page, 'API 令牌').isVisible()).toBe(true);
-    await page.screenshot({ path: join(RESULTS, 'panel-dashboard-admin-zh.png') });
+    await shot(page, 'panel-dashboard-admin-zh');
 
+    // a user: the server's typed error on a field shows under that field
     await menuItem(page, '用户').click();
     await page.getByRole('cell', { name: 'operator', exact: true }).waitFor();
+    await page.getByRole('link', { name: '新建' }).first().click();
+    await page.locator('input[name="username"]').fill('operator');
+    await page.locator('input[name="displayName"]').fill('接线员 测试');
+    await page.locator('input[name="password"]').fill('a-long-demo-password');
+    await page.getByLabel('专席接线员').check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('.ra-input-username', { hasText: 'That username is taken' }).waitFor();
+    await shot(page, 'panel-user-create-error-zh');
+    await page.locator('input[name="username"]').fill('operator2');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('cell', { name: 'operator2', exact: true }).waitFor();
 
     await menuItem(page, 'API 令牌').click();
     await page.waitForURL(/#\/apiTokens/);
@@ -126,7 +149,7 @@ describe('admin panel', () => {
     const secret = page.getByTestId('api-token-secret');
     await secret.waitFor();
     expect((await secret.innerText()).length).toBeGreaterThan(20);
-    await page.screenshot({ path: join(RESULTS, 'panel-token-secret-zh.png') });
+    await shot(page, 'panel-token-secret-zh');
     await page.getByRole('button', { name: '我已妥善保存' }).click();
 
     await page.getByRole('cell', { name: '12345 主线' }).waitFor();

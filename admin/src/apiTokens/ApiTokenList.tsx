@@ -1,5 +1,5 @@
-import { BooleanField, CreateButton, DataTable, DateField, ExportButton, List, TextField, TopToolbar } from 'react-admin';
-import { EnumField, NameField } from '../fields';
+import { BooleanField, CreateButton, DataTable, ExportButton, List, TextField, TopToolbar } from 'react-admin';
+import { BeijingTimeField, EnumField, NameField } from '../fields';
 import { ApiTokenEmpty } from './ApiTokenEmpty';
 import { RevokeButton } from './RevokeButton';
 
@@ -27,13 +27,13 @@ const ApiTokenList = () => (
         <BooleanField source="active" />
       </DataTable.Col>
       <DataTable.Col source="createdAt" disableSort>
-        <DateField source="createdAt" showTime />
+        <BeijingTimeField source="createdAt" />
       </DataTable.Col>
       <DataTable.Col source="lastUsedAt" disableSort>
-        <DateField source="lastUsedAt" showTime />
+        <BeijingTimeField source="lastUsedAt" />
       </DataTable.Col>
       <DataTable.Col source="revokedAt" disableSort>
-        <DateField source="revokedAt" showTime />
+        <BeijingTimeField source="revokedAt" />
       </DataTable.Col>
       <DataTable.Col label="">
         <RevokeButton />

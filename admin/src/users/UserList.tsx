@@ -1,5 +1,5 @@
-import { BooleanField, DataTable, DateField, List } from 'react-admin';
-import { EnumChipsField, NameField } from '../fields';
+import { BooleanField, DataTable, List } from 'react-admin';
+import { BeijingTimeField, EnumChipsField, NameField } from '../fields';
 
 const UserList = () => (
   <List perPage={25} sort={{ field: 'username', order: 'ASC' }}>
@@ -16,7 +16,7 @@ const UserList = () => (
         <BooleanField source="active" />
       </DataTable.Col>
       <DataTable.Col source="createdAt" disableSort>
-        <DateField source="createdAt" showTime />
+        <BeijingTimeField source="createdAt" />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -1,5 +1,5 @@
-import { BooleanField, DateField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { EnumChipsField, NameField } from '../fields';
+import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BeijingTimeField, EnumChipsField, NameField } from '../fields';
 
 const UserShow = () => (
   <Show>
@@ -9,7 +9,7 @@ const UserShow = () => (
       <EnumChipsField source="roles" enumName="Role" />
       <NameField source="department" reference="departments" emptyText="—" />
       <BooleanField source="active" />
-      <DateField source="createdAt" showTime />
+      <BeijingTimeField source="createdAt" />
     </SimpleShowLayout>
   </Show>
 );

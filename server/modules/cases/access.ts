@@ -5,7 +5,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { cases, dispatches } from '../../../schema/index.js';
 import type { Role } from '../../../schema/enums.js';
 import { memoize, type ServiceContext } from '../../context.js';
-import { ForbiddenError } from '../../shared/errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
 import { departmentSubtree } from '../departments/service.js';
 
@@ -38,6 +38,20 @@ export async function caseVisibility(ctx: ServiceContext): Promise<SQL | undefin
 export async function dispatchVisibility(ctx: ServiceContext): Promise<SQL | undefined> {
   if (isDesk(ctx.viewer)) return undefined;
   if (isHandler(ctx.viewer)) return inArray(dispatches.departmentId, await viewerDepartments(ctx));
+  throw new ForbiddenError('Your role sees no dispatches');
+}
+
+/**
+ * Whose dispatch events the viewer may follow, checked when the subscription opens: the desk any department
+ * (or the one it names), a handler its own and its sub-departments' (naming another narrows to nothing).
+ */
+export async function dispatchEventFilter(ctx: ServiceContext, departmentId: string | null): Promise<(departmentId: string) => boolean> {
+  if (ctx.viewer.kind === 'anonymous') throw new UnauthenticatedError();
+  if (isDesk(ctx.viewer)) return (d) => !departmentId || d === departmentId;
+  if (isHandler(ctx.viewer)) {
+    const own = new Set(await viewerDepartments(ctx));
+    return (d) => own.has(d) && (!departmentId || d === departmentId);
+  }
   throw new ForbiddenError('Your role sees no dispatches');
 }
 

@@ -5,7 +5,7 @@ import type { DispatchRole, DispatchStatus } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
 import { keysetPage, type PageArgs } from '../../shared/pagination.js';
 import { dispatchVisibility } from '../cases/access.js';
-import { setting } from '../cases/deadlines.js';
+import { deadlineState, setting, type DeadlineState } from '../cases/deadlines.js';
 import type { DispatchRow } from './service.js';
 
 export interface DispatchFilter {
@@ -25,6 +25,15 @@ export function dispatchOverdueSql(now: Date): SQL {
   const at = now.toISOString();
   return sql`((${dispatches.status} = 'PENDING' and ${dispatches.acceptBy} < ${at}::timestamptz)
     or (${dispatches.status} in ('PENDING', 'ACCEPTED') and ${dispatches.replyBy} < ${at}::timestamptz))`;
+}
+
+/**
+ * The dispatch's deadline state now, as the overdue and due-soon filters count it: while pending its
+ * accept-by (a missed accept-by is OVERDUE, not hidden behind the later reply-by), once accepted its reply-by.
+ */
+export function dispatchDeadlineState(d: Pick<DispatchRow, 'status' | 'createdAt' | 'acceptBy' | 'replyBy'>, now: Date, dueSoonPercent: number): DeadlineState {
+  if (d.status !== 'PENDING' && d.status !== 'ACCEPTED') return 'NONE';
+  return deadlineState(d.createdAt, d.status === 'PENDING' ? d.acceptBy : d.replyBy, now, dueSoonPercent);
 }
 
 function dueSoonSql(now: Date, percent: number): SQL {

@@ -1,5 +1,6 @@
 // GraphQL: dispatches (a department's queue), extensions, the department's moves, live events.
 import { and, inArray } from 'drizzle-orm';
+import { contextCacheSymbol } from '@pothos/core';
 import { builder } from '../../builder.js';
 import { DispatchOutcomeEnum, DispatchRoleEnum, DispatchStatusEnum, ExtensionStatusEnum } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
@@ -10,10 +11,9 @@ import { NotFoundError } from '../../shared/errors.js';
 import type { DispatchEvent } from '../../shared/events.js';
 import { DepartmentRef } from '../departments/types.js';
 import { CaseRef, DeadlineStateEnum, dueSoonPercent, visibleCaseOrNull } from '../cases/types.js';
-import { deadlineState } from '../cases/deadlines.js';
-import { dispatchVisibility, isDesk, viewerDepartments } from '../cases/access.js';
+import { dispatchEventFilter, dispatchVisibility, isDesk, viewerDepartments } from '../cases/access.js';
 import { dispatchMachine } from './machine.js';
-import { listDispatches, dispatchesOfCases } from './queries.js';
+import { dispatchDeadlineState, listDispatches, dispatchesOfCases } from './queries.js';
 import {
   acceptDispatch, decideExtension, dispatchCase, replyDispatch, requestExtension, returnDispatch, summonDepartments,
   withdrawDispatch, type DispatchRow,
@@ -65,14 +65,7 @@ export const DispatchRef = builder.loadableNode('Dispatch', {
     deadline: t.field({
       type: DeadlineStateEnum,
       description: 'The next deadline (accept-by while pending, then reply-by), now.',
-      resolve: async (d, _a, ctx) =>
-        d.status === 'PENDING' || d.status === 'ACCEPTED'
-          ? (() => {
-              const now = ctx.clock.now();
-              const next = d.status === 'PENDING' && d.acceptBy > now ? d.acceptBy : d.replyBy;
-              return dueSoonPercent(ctx).then((pct) => deadlineState(d.createdAt, next, now, pct));
-            })()
-          : 'NONE',
+      resolve: async (d, _a, ctx) => dispatchDeadlineState(d, ctx.clock.now(), await dueSoonPercent(ctx)),
     }),
     overdue: t.boolean({
       resolve: (d, _a, ctx) => {
@@ -267,29 +260,56 @@ builder.subscriptionField('dispatchEvents', (t) =>
     description: "New and changed dispatches of the viewer's department (server-sent events); the desk may follow any department.",
     authScopes: handlerOrDesk,
     args: { departmentId: t.arg.id() },
-    subscribe: (_r, args, ctx) => dispatchEventStream(ctx, decodeId(args.departmentId, 'Department', 'departmentId')),
+    // Refused when it opens (UNAUTHENTICATED / FORBIDDEN), not silently at every event.
+    subscribe: async (_r, args, ctx) => dispatchEventStream(ctx, await dispatchEventFilter(ctx, decodeId(args.departmentId, 'Department', 'departmentId'))),
     resolve: (e) => e,
   }),
 );
 
-/** Events this viewer may see, as they are committed in any server process. */
-async function* dispatchEventStream(ctx: Context, departmentId: string | null): AsyncGenerator<DispatchEvent> {
-  const allowed = isDesk(ctx.viewer) ? null : new Set(await viewerDepartments(ctx));
+/**
+ * Events this viewer may see, as they are committed in any server process. Written out by hand, not as an
+ * async generator: closing the stream must end it at once, and a generator parked waiting for the next
+ * event would keep its listener until one came. Each event is resolved in a fresh scope (new loaders and
+ * memo), so it shows the dispatch and case as they are now; the personal data read for one event is
+ * audited before the next is taken (the per-request audit flush does not run for subscriptions).
+ */
+async function dispatchEventStream(ctx: Context, accept: (departmentId: string) => boolean): Promise<AsyncIterableIterator<DispatchEvent>> {
   const queue: DispatchEvent[] = [];
   let wake: (() => void) | null = null;
+  let closed = false;
   const unsubscribe = await ctx.events.subscribe((e) => {
-    if (allowed && !allowed.has(e.departmentId)) return;
-    if (departmentId && e.departmentId !== departmentId) return;
+    if (closed || !accept(e.departmentId)) return;
     queue.push(e);
     wake?.();
   });
-  try {
-    for (;;) {
-      while (queue.length) yield queue.shift()!;
-      await new Promise<void>((r) => (wake = r));
-      wake = null;
+  const flushReads = async () => {
+    if (ctx.audit.size > 0) await ctx.audit.flush(ctx.db, ctx);
+  };
+  const end = async (): Promise<IteratorResult<DispatchEvent>> => {
+    if (!closed) {
+      closed = true;
+      unsubscribe();
+      wake?.();
     }
-  } finally {
-    unsubscribe();
-  }
+    await flushReads();
+    return { value: undefined, done: true };
+  };
+  const stream: AsyncIterableIterator<DispatchEvent> = {
+    [Symbol.asyncIterator]: () => stream,
+    async next() {
+      await flushReads();
+      while (!queue.length && !closed) await new Promise<void>((r) => (wake = r));
+      wake = null;
+      if (closed) return { value: undefined, done: true };
+      (ctx as unknown as Record<symbol, unknown>)[contextCacheSymbol] = {};
+      ctx.memo.clear();
+      return { value: queue.shift()!, done: false };
+    },
+    return: end,
+    async throw(error: unknown) {
+      await end();
+      throw error;
+    },
+  };
+  return stream;
 }
