@@ -34,12 +34,15 @@ export interface OpenOptions {
   /** PGlite data folder; absent means in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** Called with every SQL statement sent (tests count statements per request with it). */
+  onQuery?: (query: string) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {}, connection: { TimeZone: 'Asia/Shanghai' } });
-    const db = drizzlePostgres({ client, relations });
+    const logger = opts.onQuery ? { logQuery: opts.onQuery } : undefined;
+    const db = drizzlePostgres({ client, relations, logger });
     await migratePostgres(db, { migrationsFolder });
     return {
       db: db as unknown as Db,
@@ -55,7 +58,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
   await client.waitReady;
   await client.exec(`SET TIME ZONE 'Asia/Shanghai'`);
-  const db = drizzlePglite({ client, relations });
+  const db = drizzlePglite({ client, relations, logger: opts.onQuery ? { logQuery: opts.onQuery } : undefined });
   await migratePglite(db, { migrationsFolder });
   return {
     db: db as unknown as Db,

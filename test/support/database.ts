@@ -9,6 +9,8 @@ import type { Clock } from '../../server/shared/time.js';
 export interface TestDatabase extends Database {
   /** The per-file database's URL on a real server (absent on PGlite): a second pool can open it. */
   url?: string;
+  /** Every SQL statement sent, for tests that count statements per request (no N+1). */
+  statements: string[];
   /** Drops the per-file database on a real server. */
   dispose(): Promise<void>;
 }
@@ -18,6 +20,8 @@ export async function createTestDatabase(clock: Clock, opts: { reference?: boole
   let database: Database;
   let drop = async () => {};
   let fileUrl: string | undefined;
+  const statements: string[] = [];
+  const onQuery = (q: string) => void statements.push(q);
   if (serverUrl) {
     const name = `guardline_test_${randomBytes(6).toString('hex')}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -25,18 +29,19 @@ export async function createTestDatabase(clock: Clock, opts: { reference?: boole
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     fileUrl = url.toString();
-    database = await openDatabase({ url: fileUrl, poolSize: 20 });
+    database = await openDatabase({ url: fileUrl, poolSize: 20, onQuery });
     drop = async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     };
   } else {
-    database = await openDatabase({});
+    database = await openDatabase({ onQuery });
   }
   if (opts.reference !== false) await applyReferenceData(database.db, clock);
   return {
     ...database,
     url: fileUrl,
+    statements,
     dispose: async () => {
       await database.close();
       await drop();

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'dri
 import { auditEvents, caseCategories, caseSubjects, cases, dispatches, subjectAlerts } from '../../../schema/index.js';
 import type { CaseChannel, CaseKind, CaseStatus, ProtectionDomain, Urgency } from '../../../schema/enums.js';
 import { recordAudit } from '../audit/service.js';
+import { caseColumns } from './workflow.js';
 import type { ServiceContext } from '../../context.js';
 import { keysetPage, type OrderKey, type PageArgs } from '../../shared/pagination.js';
 import { NotFoundError } from '../../shared/errors.js';
@@ -86,7 +87,7 @@ export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: 
   const o = ORDERS[order];
   return keysetPage<CaseRow>(page, {
     ...o,
-    fetch: (cursor, orderBy, limit) => ctx.db.select().from(cases).where(and(where, cursor)).orderBy(...orderBy).limit(limit),
+    fetch: (cursor, orderBy, limit) => ctx.db.select(caseColumns).from(cases).where(and(where, cursor)).orderBy(...orderBy).limit(limit),
     count: () => ctx.db.$count(cases, where),
   });
 }
@@ -94,11 +95,11 @@ export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: 
 /** Cases by id that the viewer may see (others are simply absent). */
 export async function visibleCasesByIds(ctx: ServiceContext, ids: readonly string[]) {
   if (!ids.length) return [];
-  return ctx.db.select().from(cases).where(and(inArray(cases.id, [...ids]), await caseVisibility(ctx)));
+  return ctx.db.select(caseColumns).from(cases).where(and(inArray(cases.id, [...ids]), await caseVisibility(ctx)));
 }
 
 export async function visibleCasesByCode(ctx: ServiceContext, code: string) {
-  return ctx.db.select().from(cases).where(and(eq(cases.code, code.trim().toUpperCase()), await caseVisibility(ctx)));
+  return ctx.db.select(caseColumns).from(cases).where(and(eq(cases.code, code.trim().toUpperCase()), await caseVisibility(ctx)));
 }
 
 /** Every write on the case and its dispatches, oldest first: who, what, when. */

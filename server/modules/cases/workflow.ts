@@ -1,6 +1,6 @@
 // Moving a case: lock the row, check the version the caller saw, ask the transition table, write,
 // audit — all inside the caller's transaction. Every case move in every module goes through here.
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { cases } from '../../../schema/index.js';
 import type { CaseStatus } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
@@ -10,7 +10,10 @@ import { recordAudit } from '../audit/service.js';
 import { isUuid } from '../auth/service.js';
 import { caseMachine, type CaseAction } from './machine.js';
 
-export type CaseRow = typeof cases.$inferSelect;
+/** A case as read for display: everything but the search vector, which only the index needs. */
+const { searchVector: _searchVector, ...readable } = getTableColumns(cases);
+export const caseColumns = readable;
+export type CaseRow = Omit<typeof cases.$inferSelect, 'searchVector'>;
 
 export async function lockCase(tx: Tx, id: string, expectedVersion?: number | null): Promise<CaseRow> {
   const [row] = isUuid(id) ? await tx.select().from(cases).where(eq(cases.id, id)).for('update') : [];

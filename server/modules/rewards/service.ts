@@ -77,6 +77,10 @@ export async function nominateReward(ctx: ServiceContext, raw: z.input<typeof no
       assertSuggestionQualifies(s);
       basis = { basisCaseId: null, basisMergeGroupId: null, basisSuggestionId: s.id, nomineeClaimCode: s.claimCode };
     }
+    // Concurrent nominations of one basis and nominee queue here, so the check below sees the first one
+    // (without the lock both pass it and the second hits the unique index as an unexpected error).
+    const basisKey = `${basis.basisMergeGroupId ?? basis.basisSuggestionId}:${basis.nomineeClaimCode}`;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('reward_basis'), hashtext(${basisKey}))`);
     const duplicate = await tx
       .select({ code: rewardRecords.code })
       .from(rewardRecords)
@@ -146,6 +150,8 @@ export async function reviewReward(ctx: ServiceContext, raw: z.input<typeof revi
     let r = await lockRecord(tx, input.recordId, input.version);
     const eligibility = await readEligibility(ctx, tx, r);
     if (r.flaggedForReview && r.status !== 'NOMINATED' && r.status !== 'UNDER_REVIEW' && input.eligible != null) {
+      // Clearing the flag is a finding of eligibility: the basis must qualify again (e.g. the case closed again).
+      if (input.eligible && !eligibility.eligible) throw new ConflictError(`Not eligible: ${eligibility.reason}`, 'eligible');
       r = input.eligible
         ? await (async () => {
             const [u] = await tx.update(rewardRecords).set({ flaggedForReview: false, version: sql`${rewardRecords.version} + 1` }).where(eq(rewardRecords.id, r.id)).returning();
@@ -243,6 +249,7 @@ export async function finalizeRewardDecision(ctx: ServiceContext, raw: z.input<t
   return ctx.db.transaction(async (tx) => {
     const r = await lockRecord(tx, input.recordId, input.version);
     if (r.status === 'AWAITING_SECOND_APPROVAL') {
+      if ((await conflictedUsers(tx, r)).has(ctx.viewer.id!)) throw new ForbiddenError('You nominated, reviewed or handled this basis: you may not give its second approval');
       if (input.approve == null) throw new ValidationError('Give or refuse the second approval', 'approve');
       if (input.approve) return move(ctx, tx, r, 'secondApprove', { secondApprovedById: ctx.viewer.id }, { note: input.note });
       return rejectAndRelease(ctx, tx, r, 'secondReject', { note: input.note });

@@ -174,7 +174,9 @@ export async function mergeSuggestion(ctx: ServiceContext, raw: z.input<typeof m
     const [into] = await tx.select().from(suggestions).where(eq(suggestions.id, input.intoSuggestionId));
     if (!into) throw new NotFoundError('Suggestion', 'intoSuggestionId');
     if (into.status === 'MERGED') throw new ValidationError(`${into.code} is itself merged: merge into the suggestion it was merged into`, 'intoSuggestionId');
-    if (into.submittedAt > row.submittedAt) throw new ValidationError(`Merge into the earlier suggestion: merge ${into.code} into ${row.code} instead`, 'intoSuggestionId');
+    // Ties (the same instant) go by code, the order of submission that day, as for cases.
+    const intoIsEarlier = into.submittedAt < row.submittedAt || (into.submittedAt.getTime() === row.submittedAt.getTime() && into.code < row.code);
+    if (!intoIsEarlier) throw new ValidationError(`Merge into the earlier suggestion: merge ${into.code} into ${row.code} instead`, 'intoSuggestionId');
     return move(ctx, tx, row, 'merge', { mergedIntoId: into.id }, input.reply, { into: into.code });
   });
 }
