@@ -37,6 +37,8 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     // Default deny: a field with no scopes is refused (test/schema-contract.test.ts checks every root field declares them).
     treatErrorsAsUnauthorized: true,
+    // Subscriptions are checked when they open, not only per event.
+    authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
       public: true,
       // An INTAKE token may only register cases: it is not "logged in" for anything else.

@@ -13,6 +13,7 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
 
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   sessionTtlHours: number;
   poolSize: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Behind a load balancer: take the client address from X-Forwarded-For (else a client could forge it). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -55,5 +58,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     poolSize: e.DB_POOL_SIZE,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
   };
 }

@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps) {
       return newContext({
         db: database.db, database, clock, viewer, config, events: deps.events,
         requestId: request.headers.get('x-request-id') ?? randomUUID(),
-      }, request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req?.socket?.remoteAddress || null);
+      }, (config.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined) || req?.socket?.remoteAddress || null);
     },
   });
 }

@@ -33,7 +33,8 @@ export interface TestApp {
 
 export async function createTestApp(opts: { env?: Record<string, string>; demoUsers?: boolean } = {}): Promise<TestApp> {
   const clock = new TestClock();
-  const config = loadConfig({ NODE_ENV: 'test', ...opts.env });
+  // Tests stand behind a pretend proxy, so each can give its own client address.
+  const config = loadConfig({ NODE_ENV: 'test', TRUST_PROXY: '1', ...opts.env });
   const database = await createTestDatabase(clock);
   const events = new DatabaseEventBus(database);
   const app = createApp({ database, config, events, logger: createLogger((process.env.TEST_LOG_LEVEL as 'error' | undefined) ?? 'silent'), clock });

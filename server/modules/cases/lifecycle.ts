@@ -100,7 +100,7 @@ export async function availableCaseActions(ctx: ServiceContext, c: CaseRow): Pro
   const status = c.status as CaseStatus;
   const supervisor = hasRole(ctx.viewer, 'SUPERVISOR');
   const out: CaseActionName[] = [];
-  if (caseMachine.can('dispatch', status) && c.kind !== 'CONSULTATION') out.push('DISPATCH');
+  if (caseMachine.can('dispatch', status)) out.push('DISPATCH');
   if (caseMachine.can('followUpResolved', status)) out.push('RECORD_FOLLOW_UP');
   if (caseMachine.can('closeWithoutFollowUp', status) && noFollowUpResolution(await reporterOf(ctx.db, c))) out.push('CLOSE_WITHOUT_FOLLOW_UP');
   if (caseMachine.can('close', status)) out.push('CLOSE');

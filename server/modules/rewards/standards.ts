@@ -52,6 +52,11 @@ async function moveStandard(ctx: ServiceContext, id: string, from: string, to: '
     if (!row) throw new NotFoundError('Reward standard', 'id');
     if (row.status !== from) throw new InvalidTransitionError('RewardStandard', to === 'ACTIVE' ? 'activate' : 'retire', row.status);
     const now = ctx.clock.now();
+    if (to === 'ACTIVE') {
+      // A new version supersedes the active one of the same code; records keep the version they cite.
+      const now = ctx.clock.now();
+      await tx.update(rewardStandards).set({ status: 'RETIRED', retiredAt: now, updatedAt: now }).where(and(eq(rewardStandards.code, row.code), eq(rewardStandards.status, 'ACTIVE')));
+    }
     const [updated] = await tx
       .update(rewardStandards)
       .set(to === 'ACTIVE' ? { status: to, activatedAt: now, updatedAt: now } : { status: to, retiredAt: now, updatedAt: now })
