@@ -47,7 +47,7 @@ function log(msg: string) {
 async function startPostgres(): Promise<string> {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
   pgDir = mkdtempSync(join(tmpdir(), 'guardline-bench-pg-'));
-  const url = execFileSync('scripts/throwaway-postgres.sh', ['start', pgDir, '55490'], { encoding: 'utf8' }).trim();
+  const url = execFileSync('scripts/throwaway-postgres.sh', ['start', pgDir, String(55400 + Math.floor(Math.random() * 90))], { encoding: 'utf8' }).trim();
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe('drop database if exists guardline_bench with (force)');
   await admin.unsafe('create database guardline_bench');
