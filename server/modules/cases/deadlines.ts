@@ -25,6 +25,11 @@ export async function loadSla(db: Queryable): Promise<SlaTable> {
   };
 }
 
+/** The desk's deadline to (re-)dispatch a case from `from`: at intake, after a return, a withdrawal or a reopen. */
+export async function deskDeadline(db: Queryable, urgency: Urgency, from: Date): Promise<Date> {
+  return (await loadSla(db)).deadline('DISPATCH', urgency, from);
+}
+
 export async function setting(db: Queryable, key: keyof typeof DEFAULT_SETTINGS): Promise<number> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
   return row?.value ?? DEFAULT_SETTINGS[key];

@@ -12,7 +12,7 @@ import { OPEN_DISPATCH_STATUSES } from '../dispatch/machine.js';
 import { isDesk, requireDesk } from './access.js';
 import { caseMachine } from './machine.js';
 import { hasRole } from '../auth/viewer.js';
-import { loadSla } from './deadlines.js';
+import { deskDeadline } from './deadlines.js';
 import { lockCase, moveCase, type CaseRow } from './workflow.js';
 
 const ref = { caseId: z.string().uuid(), version: z.number().int().nullish() };
@@ -73,8 +73,7 @@ export async function recordFollowUp(ctx: ServiceContext, raw: z.input<typeof fo
 
 async function reopenForRedispatch(ctx: ServiceContext, tx: Tx, c: CaseRow, action: 'followUpUnresolved' | 'reopen', detail: Record<string, unknown>, patch: Partial<CaseRow> = {}) {
   const now = ctx.clock.now();
-  const sla = await loadSla(tx);
-  const moved = await moveCase(ctx, tx, c, action, { ...patch, dispatchBy: sla.deadline('DISPATCH', c.urgency as Urgency, now), closedAt: null }, detail);
+  const moved = await moveCase(ctx, tx, c, action, { ...patch, dispatchBy: await deskDeadline(tx, c.urgency as Urgency, now), closedAt: null }, detail);
   const lead = await tx
     .select()
     .from(dispatches)
@@ -131,9 +130,14 @@ export async function closeCase(ctx: ServiceContext, raw: z.input<typeof closeIn
       const resolution = noFollowUpResolution(await reporterOf(tx, c));
       if (!resolution) throw new InvalidTransitionError('Case', 'close without a follow-up (the reporter can be called back safely)', c.status);
       if (!input.reason) throw new ValidationError('Record why the case closes without a follow-up', 'reason');
-      return moveCase(ctx, tx, c, 'closeWithoutFollowUp', { resolution, closeReason: input.reason, closedAt });
+      const closed = await moveCase(ctx, tx, c, 'closeWithoutFollowUp', { resolution, closeReason: input.reason, closedAt });
+      await withdrawOpenDispatches(ctx, tx, c.id, 'case closed');
+      return closed;
     }
-    return moveCase(ctx, tx, c, 'close', { resolution: 'FOLLOWED_UP', closeReason: input.reason || null, closedAt });
+    const closed = await moveCase(ctx, tx, c, 'close', { resolution: 'FOLLOWED_UP', closeReason: input.reason || null, closedAt });
+    // Assists still open when the case closes are withdrawn, so nothing closed shows as overdue work.
+    await withdrawOpenDispatches(ctx, tx, c.id, 'case closed');
+    return closed;
   });
 }
 

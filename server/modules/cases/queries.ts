@@ -33,7 +33,8 @@ export type CaseOrder = 'RECEIVED_AT_DESC' | 'RECEIVED_AT_ASC' | 'DISPATCH_BY_AS
 /** Late right now: the desk's dispatch-by passed, or an open dispatch is past its accept-by or reply-by. */
 export function overdueSql(now: Date): SQL {
   const at = now.toISOString();
-  return sql`((${cases.status} in ('RECEIVED', 'REOPENED') and ${cases.dispatchBy} < ${at}::timestamptz)
+  // Only open work is late: a closed, merged or invalid case is never overdue.
+  return sql`${cases.status} not in ('CLOSED', 'MERGED', 'INVALID') and ((${cases.status} in ('RECEIVED', 'REOPENED') and ${cases.dispatchBy} < ${at}::timestamptz)
     or exists (select 1 from ${dispatches} where ${dispatches.caseId} = ${cases.id} and (
       (${dispatches.status} = 'PENDING' and ${dispatches.acceptBy} < ${at}::timestamptz)
       or (${dispatches.status} in ('PENDING', 'ACCEPTED') and ${dispatches.replyBy} < ${at}::timestamptz))))`;

@@ -12,7 +12,7 @@ import { parseInput } from '../../shared/validate.js';
 import { recordAudit } from '../audit/service.js';
 import { isUuid } from '../auth/service.js';
 import { ownDispatchGuard, requireDesk } from '../cases/access.js';
-import { loadSla } from '../cases/deadlines.js';
+import { deskDeadline, loadSla } from '../cases/deadlines.js';
 import { lockCase, moveCase } from '../cases/workflow.js';
 import { dispatchMachine, OPEN_DISPATCH_STATUSES, type DispatchAction } from './machine.js';
 
@@ -129,7 +129,11 @@ export async function returnDispatch(ctx: ServiceContext, raw: z.input<typeof re
   return ctx.db.transaction(async (tx) => {
     const d = await lockDispatch(tx, input.dispatchId, input.version, assertOwn);
     const updated = await moveDispatch(ctx, tx, d, 'return', { returnedAt: ctx.clock.now(), returnReason: input.reason }, 'RETURNED', { reason: input.reason });
-    if (d.role === 'LEAD') await moveCase(ctx, tx, await lockCase(tx, d.caseId), 'leadReturns', {}, { reason: input.reason });
+    if (d.role === 'LEAD') {
+      // Back at the desk: a fresh dispatch-by from now, not the one the department's return used up.
+      const c = await lockCase(tx, d.caseId);
+      await moveCase(ctx, tx, c, 'leadReturns', { dispatchBy: await deskDeadline(tx, c.urgency as Urgency, ctx.clock.now()) }, { reason: input.reason });
+    }
     return updated;
   });
 }
@@ -162,7 +166,10 @@ export async function withdrawDispatch(ctx: ServiceContext, raw: z.input<typeof 
   return ctx.db.transaction(async (tx) => {
     const d = await lockDispatch(tx, input.dispatchId, input.version);
     const updated = await moveDispatch(ctx, tx, d, 'withdraw', { withdrawnAt: ctx.clock.now(), withdrawReason: input.reason }, 'WITHDRAWN', { reason: input.reason });
-    if (d.role === 'LEAD') await moveCase(ctx, tx, await lockCase(tx, d.caseId), 'leadWithdrawn', {}, { reason: input.reason });
+    if (d.role === 'LEAD') {
+      const c = await lockCase(tx, d.caseId);
+      await moveCase(ctx, tx, c, 'leadWithdrawn', { dispatchBy: await deskDeadline(tx, c.urgency as Urgency, ctx.clock.now()) }, { reason: input.reason });
+    }
     return updated;
   });
 }
@@ -219,6 +226,7 @@ export async function decideExtension(ctx: ServiceContext, raw: z.input<typeof d
     if (!ext) throw new NotFoundError('Extension request', 'extensionId');
     if (ext.status !== 'PENDING') throw new InvalidTransitionError('ExtensionRequest', 'decide', ext.status);
     const d = await lockDispatch(tx, ext.dispatchId);
+    if (input.approve && !OPEN_DISPATCH_STATUSES.includes(d.status as DispatchStatus)) throw new InvalidTransitionError('Dispatch', 'extend its reply-by', d.status);
     const now = ctx.clock.now();
     const [updated] = await tx
       .update(extensionRequests)
