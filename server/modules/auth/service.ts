@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { apiTokens, departments, loginAttempts, sessions, users } from '../../../schema/index.js';
 import { ROLES, TOKEN_KINDS, type Role } from '../../../schema/enums.js';
 import type { Config } from '../../config.js';
-import type { Db } from '../../db.js';
+import type { Db, Tx } from '../../db.js';
 import type { ServiceContext } from '../../context.js';
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '../../shared/errors.js';
+import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, RateLimitedError, StaleVersionError, UnauthenticatedError, ValidationError } from '../../shared/errors.js';
 import { parseInput } from '../../shared/validate.js';
+import { TtlCache } from '../../shared/ttl-cache.js';
 import { recordAudit } from '../audit/service.js';
 import { anonymous, hasRole, type Viewer } from './viewer.js';
 import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MINUTES, MIN_PASSWORD_LENGTH } from './rules.js';
@@ -69,6 +70,7 @@ export async function logout(ctx: ServiceContext): Promise<boolean> {
   if (!ctx.viewer.sessionId) throw new UnauthenticatedError('Not signed in with a session');
   await ctx.db.transaction(async (tx) => {
     await tx.update(sessions).set({ revokedAt: ctx.clock.now() }).where(eq(sessions.id, ctx.viewer.sessionId!));
+    sessionViewers.delete(ctx.viewer.sessionId!);
     await recordAudit(tx, ctx, { action: 'auth.logout', entity: 'User', entityId: ctx.viewer.id });
   });
   return true;
@@ -84,6 +86,14 @@ export function viewerOfUser(user: typeof users.$inferSelect, sessionId: string 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
 
+/**
+ * Who a session or token is, kept for a few seconds so a busy partner system does not cost a lookup
+ * per request. Logout and revocation evict at once in this process; other processes within the TTL.
+ */
+export const VIEWER_CACHE_SECONDS = 10;
+const sessionViewers = new TtlCache<Viewer | null>(VIEWER_CACHE_SECONDS * 1000);
+const tokenViewers = new TtlCache<Viewer | null>(VIEWER_CACHE_SECONDS * 1000);
+
 /** Who sends this Authorization header. A token that is not valid is an error, not anonymity. */
 export async function resolveViewer(db: Db, config: Config, now: Date, authorization: string | null): Promise<Viewer> {
   if (!authorization) return anonymous;
@@ -91,26 +101,38 @@ export async function resolveViewer(db: Db, config: Config, now: Date, authoriza
   if (token.startsWith(SESSION_PREFIX)) {
     const sessionId = readSessionToken(config.sessionSecret, token, now);
     if (!sessionId || !isUuid(sessionId)) throw new UnauthenticatedError('Session expired or invalid; sign in again');
-    const [row] = await db
-      .select({ user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)));
-    if (!row) throw new UnauthenticatedError('Session expired or revoked; sign in again');
-    return viewerOfUser(row.user, sessionId);
+    const viewer = await sessionViewers.get(sessionId, now.getTime(), async () => {
+      const [row] = await db
+        .select({ user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)));
+      return row ? viewerOfUser(row.user, sessionId) : null;
+    });
+    if (!viewer) {
+      sessionViewers.delete(sessionId);
+      throw new UnauthenticatedError('Session expired or revoked; sign in again');
+    }
+    return viewer;
   }
   if (token.startsWith(API_TOKEN_PREFIX)) {
-    const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, sha256(token)), eq(apiTokens.active, true)));
-    if (!row) throw new UnauthenticatedError('API token invalid or revoked');
-    // Last use is kept to the minute, so partner traffic does not write on every request.
-    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    const hash = sha256(token);
+    const viewer = await tokenViewers.get(hash, now.getTime(), async () => {
+      const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, hash), eq(apiTokens.active, true)));
+      if (!row) return null;
+      // Last use is noted when the token is looked up, so partner traffic does not write on every request.
       await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+      return {
+        kind: 'token' as const, id: row.id, label: `token:${row.name}`,
+        roles: new Set<Role>(row.kind === 'DEPARTMENT' ? ['DEPARTMENT_HANDLER'] : []),
+        departmentId: row.departmentId, intake: row.kind === 'INTAKE', sessionId: null,
+      };
+    });
+    if (!viewer) {
+      tokenViewers.delete(hash);
+      throw new UnauthenticatedError('API token invalid or revoked');
     }
-    return {
-      kind: 'token', id: row.id, label: `token:${row.name}`,
-      roles: new Set<Role>(row.kind === 'DEPARTMENT' ? ['DEPARTMENT_HANDLER'] : []),
-      departmentId: row.departmentId, intake: row.kind === 'INTAKE', sessionId: null,
-    };
+    return viewer;
   }
   throw new UnauthenticatedError('Unknown credential');
 }
@@ -155,6 +177,7 @@ export async function revokeApiToken(ctx: ServiceContext, id: string) {
       .where(and(eq(apiTokens.id, id), eq(apiTokens.active, true)))
       .returning();
     if (!row) throw new NotFoundError('Active API token');
+    tokenViewers.delete(row.tokenHash);
     await recordAudit(tx, ctx, { action: 'api_token.revoke', entity: 'ApiToken', entityId: id });
     return row;
   });
@@ -185,6 +208,86 @@ export async function createUser(ctx: ServiceContext, raw: z.input<typeof userIn
     if (!row) throw new ConflictError('That username is taken', 'username');
     await recordAudit(tx, ctx, { action: 'user.create', entity: 'User', entityId: row.id, fields: ['username', 'roles', 'departmentId'], detail: { roles: input.roles } });
     return row;
+  });
+}
+
+// ── Account administration (ADMIN): roles and department, deactivation, password reset. One transaction
+// each; deactivating an account or resetting its password ends its open sessions at once.
+
+type UserRow = typeof users.$inferSelect;
+
+async function lockUser(tx: Tx, id: string, version?: number | null): Promise<UserRow> {
+  const [row] = isUuid(id) ? await tx.select().from(users).where(eq(users.id, id)).for('update') : [];
+  if (!row) throw new NotFoundError('User', 'id');
+  if (version != null && version !== row.version) throw new StaleVersionError('User', row.version);
+  return row;
+}
+
+const updateUserInput = z.object({
+  id: z.string(),
+  version: z.number().int().nullish(),
+  displayName: z.string().trim().min(1).max(100).optional(),
+  roles: z.array(z.enum(ROLES)).min(1).optional(),
+  /** null: no department. */
+  departmentId: z.string().uuid().nullish(),
+});
+
+/** Display name, roles and department. A department handler keeps a department; an admin keeps their own ADMIN role. */
+export async function updateUser(ctx: ServiceContext, raw: z.input<typeof updateUserInput>): Promise<UserRow> {
+  requireRole(ctx.viewer, 'ADMIN');
+  const { id, version, ...input } = parseInput(updateUserInput, raw);
+  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<UserRow>;
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockUser(tx, id, version);
+    const roles = patch.roles ?? row.roles;
+    const departmentId = patch.departmentId !== undefined ? patch.departmentId : row.departmentId;
+    if (roles.includes('DEPARTMENT_HANDLER') && !departmentId) throw new ValidationError('A department handler belongs to a department', 'departmentId');
+    if (id === ctx.viewer.id && !roles.includes('ADMIN')) throw new ForbiddenError('You cannot remove your own administrator role', 'roles');
+    if (departmentId && patch.departmentId !== undefined) {
+      const [dept] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId));
+      if (!dept) throw new NotFoundError('Department', 'departmentId');
+    }
+    const fields = Object.keys(patch).filter((k) => JSON.stringify((row as Record<string, unknown>)[k]) !== JSON.stringify((patch as Record<string, unknown>)[k]));
+    const [updated] = await tx.update(users).set({ ...patch, version: sql`${users.version} + 1`, updatedAt: ctx.clock.now() }).where(eq(users.id, id)).returning();
+    await recordAudit(tx, ctx, { action: 'user.update', entity: 'User', entityId: id, fields, detail: patch.roles ? { roles: patch.roles } : undefined });
+    return updated!;
+  });
+}
+
+/** Deactivation signs the account out everywhere and refuses its sign-ins; reactivation undoes it. */
+export async function setUserActive(ctx: ServiceContext, raw: { id: string; version?: number | null }, active: boolean): Promise<UserRow> {
+  requireRole(ctx.viewer, 'ADMIN');
+  const { id, version } = parseInput(z.object({ id: z.string(), version: z.number().int().nullish() }), raw);
+  if (!active && id === ctx.viewer.id) throw new ForbiddenError('You cannot deactivate your own account', 'id');
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockUser(tx, id, version);
+    if (row.active === active) throw new InvalidTransitionError('User', active ? 'reactivate' : 'deactivate', row.active ? 'ACTIVE' : 'INACTIVE');
+    const now = ctx.clock.now();
+    const [updated] = await tx.update(users).set({ active, version: sql`${users.version} + 1`, updatedAt: now }).where(eq(users.id, id)).returning();
+    if (!active) await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
+    await recordAudit(tx, ctx, { action: active ? 'user.reactivate' : 'user.deactivate', entity: 'User', entityId: id, fields: ['active'] });
+    return updated!;
+  });
+}
+
+const resetInput = z.object({
+  id: z.string(),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(200),
+});
+
+/** A new password chosen by the administrator (given to the person through a safe channel); their sessions end. */
+export async function resetUserPassword(ctx: ServiceContext, raw: z.input<typeof resetInput>): Promise<UserRow> {
+  requireRole(ctx.viewer, 'ADMIN');
+  const input = parseInput(resetInput, raw);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    await lockUser(tx, input.id);
+    const now = ctx.clock.now();
+    const [updated] = await tx.update(users).set({ passwordHash, passwordChangedAt: now, version: sql`${users.version} + 1`, updatedAt: now }).where(eq(users.id, input.id)).returning();
+    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, input.id), isNull(sessions.revokedAt)));
+    await tx.delete(loginAttempts).where(eq(loginAttempts.username, updated!.username));
+    await recordAudit(tx, ctx, { action: 'user.reset_password', entity: 'User', entityId: input.id, fields: ['password'] });
+    return updated!;
   });
 }
 

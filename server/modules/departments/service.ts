@@ -1,13 +1,21 @@
 // Departments, districts and case categories: reference data every module routes by.
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { caseCategories, departments, districts } from '../../../schema/index.js';
-import type { DepartmentKind } from '../../../schema/enums.js';
-import type { Queryable } from '../../db.js';
+import { z } from 'zod';
+import { caseCategories, departments, districts, slaPolicies } from '../../../schema/index.js';
+import { DEPARTMENT_KINDS, SLA_UNITS, URGENCIES, type DepartmentKind } from '../../../schema/enums.js';
+import type { ServiceContext } from '../../context.js';
+import type { Queryable, Tx } from '../../db.js';
+import { InvalidTransitionError, NotFoundError, StaleVersionError } from '../../shared/errors.js';
 import { keysetPage, type PageArgs } from '../../shared/pagination.js';
+import { TtlCache } from '../../shared/ttl-cache.js';
+import { parseInput } from '../../shared/validate.js';
+import { recordAudit } from '../audit/service.js';
+import { isUuid, requireRole } from '../auth/service.js';
 
 export type DepartmentRow = typeof departments.$inferSelect;
 export type DistrictRow = typeof districts.$inferSelect;
 export type CategoryRow = typeof caseCategories.$inferSelect;
+export type SlaPolicyRow = typeof slaPolicies.$inferSelect;
 
 export interface DepartmentFilter {
   kind?: DepartmentKind | null;
@@ -41,7 +49,15 @@ export function listDepartments(db: Queryable, filter: DepartmentFilter, page: P
 }
 
 /** A department and everything under it: a handler of a city bureau sees its district branches' cases too. */
-export async function departmentSubtree(db: Queryable, departmentId: string): Promise<string[]> {
+export async function departmentSubtree(db: Queryable, departmentId: string, now = Date.now()): Promise<string[]> {
+  return subtrees.get(departmentId, now, () => readSubtree(db, departmentId));
+}
+
+/** The tree changes only when an administrator edits departments; a minute of staleness is harmless. */
+const subtrees = new TtlCache<string[]>(60_000);
+export const forgetDepartmentTrees = () => subtrees.clear();
+
+async function readSubtree(db: Queryable, departmentId: string): Promise<string[]> {
   const rows = (await db
     .select({ id: departments.id, parentId: departments.parentId })
     .from(departments)) as { id: string; parentId: string | null }[];
@@ -83,4 +99,97 @@ export async function suggestDepartments(db: Queryable, categoryId: string, dist
       districtId ? or(eq(departments.districtId, districtId), isNull(departments.districtId)) : isNull(departments.districtId)))
     .orderBy(sql`array_position(${sql.raw(`ARRAY[${kinds.map((k) => `'${k}'`).join(',')}]::text[]`)}, ${departments.kind})`, sql`${departments.districtId} is null`, asc(departments.code));
   return { category, departments: rows };
+}
+
+// ── Administration (ADMIN only): names and activation of departments, category routing hints, SLA
+// policies. One transaction each: lock the row, check the version the caller saw, write, audit.
+
+type Lockable = typeof departments | typeof caseCategories | typeof slaPolicies;
+
+async function lockRow<T extends Lockable>(tx: Tx, table: T, entity: string, id: string, version?: number | null): Promise<T['$inferSelect']> {
+  const [row] = isUuid(id) ? await tx.select().from(table as typeof departments).where(eq((table as typeof departments).id, id)).for('update') : [];
+  if (!row) throw new NotFoundError(entity, 'id');
+  if (version != null && version !== row.version) throw new StaleVersionError(entity, row.version);
+  return row as T['$inferSelect'];
+}
+
+/** The names of the fields whose value changes (for the audit event: names, never values of personal data). */
+function changed(row: Record<string, unknown>, patch: Record<string, unknown>): string[] {
+  return Object.keys(patch).filter((k) => JSON.stringify(row[k]) !== JSON.stringify(patch[k]));
+}
+
+const name = z.string().trim().min(1).max(200);
+const ref = { id: z.string(), version: z.number().int().nullish() };
+
+const departmentInput = z.object({ ...ref, nameZh: name.optional(), nameEn: name.optional() });
+
+/** A department's Chinese and English names. */
+export async function updateDepartment(ctx: ServiceContext, raw: z.input<typeof departmentInput>): Promise<DepartmentRow> {
+  requireRole(ctx.viewer, 'ADMIN');
+  const { id, version, ...patch } = parseInput(departmentInput, raw);
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockRow(tx, departments, 'Department', id, version);
+    const fields = changed(row, patch);
+    const [updated] = await tx.update(departments).set({ ...patch, version: sql`${departments.version} + 1`, updatedAt: ctx.clock.now() }).where(eq(departments.id, id)).returning();
+    await recordAudit(tx, ctx, { action: 'department.update', entity: 'Department', entityId: id, fields, detail: { code: row.code, ...patch } });
+    return updated!;
+  });
+}
+
+/**
+ * Activation: an inactive department receives no new dispatch (dispatching checks `active`) and drops
+ * out of routing suggestions; what it already holds stays with it.
+ */
+export async function setDepartmentActive(ctx: ServiceContext, raw: { id: string; version?: number | null }, active: boolean): Promise<DepartmentRow> {
+  requireRole(ctx.viewer, 'ADMIN');
+  const { id, version } = parseInput(z.object(ref), raw);
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockRow(tx, departments, 'Department', id, version);
+    if (row.active === active) throw new InvalidTransitionError('Department', active ? 'activate' : 'deactivate', row.active ? 'ACTIVE' : 'INACTIVE');
+    const [updated] = await tx.update(departments).set({ active, version: sql`${departments.version} + 1`, updatedAt: ctx.clock.now() }).where(eq(departments.id, id)).returning();
+    await recordAudit(tx, ctx, { action: active ? 'department.activate' : 'department.deactivate', entity: 'Department', entityId: id, fields: ['active'], detail: { code: row.code } });
+    return updated!;
+  });
+}
+
+const categoryInput = z.object({
+  ...ref,
+  nameZh: name.optional(),
+  nameEn: name.optional(),
+  defaultUrgency: z.enum(URGENCIES).nullish(),
+  suggestedDepartmentKinds: z.array(z.enum(DEPARTMENT_KINDS)).max(DEPARTMENT_KINDS.length).optional(),
+  active: z.boolean().optional(),
+});
+
+/** A category's names, default urgency, routing hints (department kinds, in order) and activation. */
+export async function updateCaseCategory(ctx: ServiceContext, raw: z.input<typeof categoryInput>): Promise<CategoryRow> {
+  requireRole(ctx.viewer, 'ADMIN');
+  const { id, version, ...input } = parseInput(categoryInput, raw);
+  const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<CategoryRow>;
+  if (patch.suggestedDepartmentKinds) patch.suggestedDepartmentKinds = [...new Set(patch.suggestedDepartmentKinds)];
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockRow(tx, caseCategories, 'CaseCategory', id, version);
+    const fields = changed(row, patch);
+    const [updated] = await tx.update(caseCategories).set({ ...patch, version: sql`${caseCategories.version} + 1`, updatedAt: ctx.clock.now() }).where(eq(caseCategories.id, id)).returning();
+    await recordAudit(tx, ctx, { action: 'case_category.update', entity: 'CaseCategory', entityId: id, fields, detail: { code: row.code, ...patch } });
+    return updated!;
+  });
+}
+
+export function listSlaPolicies(db: Queryable) {
+  return db.select().from(slaPolicies).orderBy(asc(slaPolicies.phase), asc(slaPolicies.urgency));
+}
+
+const slaInput = z.object({ ...ref, amount: z.number().int().min(1).max(1000), unit: z.enum(SLA_UNITS) });
+
+/** A deadline rule: phase × urgency → amount of HOURS or WORKING_DAYS. Applies to deadlines set from now on. */
+export async function updateSlaPolicy(ctx: ServiceContext, raw: z.input<typeof slaInput>): Promise<SlaPolicyRow> {
+  requireRole(ctx.viewer, 'ADMIN');
+  const { id, version, ...patch } = parseInput(slaInput, raw);
+  return ctx.db.transaction(async (tx) => {
+    const row = await lockRow(tx, slaPolicies, 'SlaPolicy', id, version);
+    const [updated] = await tx.update(slaPolicies).set({ ...patch, version: sql`${slaPolicies.version} + 1`, updatedAt: ctx.clock.now() }).where(eq(slaPolicies.id, id)).returning();
+    await recordAudit(tx, ctx, { action: 'sla_policy.update', entity: 'SlaPolicy', entityId: id, fields: changed(row, patch), detail: { phase: row.phase, urgency: row.urgency, from: `${row.amount} ${row.unit}`, to: `${patch.amount} ${patch.unit}` } });
+    return updated!;
+  });
 }

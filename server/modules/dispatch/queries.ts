@@ -1,6 +1,6 @@
 // A department's queue: pending first, then by the next deadline; overdue and due-soon computed now.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { dispatches, extensionRequests } from '../../../schema/index.js';
+import { departments, dispatches, extensionRequests } from '../../../schema/index.js';
 import type { DispatchRole, DispatchStatus } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
 import { keysetPage, type PageArgs } from '../../shared/pagination.js';
@@ -66,8 +66,14 @@ export async function listDispatches(ctx: ServiceContext, f: DispatchFilter, pag
   });
 }
 
+/** The dispatches of several cases with their departments, in one statement (a list shows both). */
 export async function dispatchesOfCases(ctx: ServiceContext, caseIds: readonly string[]) {
-  return ctx.db.select().from(dispatches).where(inArray(dispatches.caseId, [...caseIds])).orderBy(dispatches.round, dispatches.createdAt);
+  return ctx.db
+    .select({ dispatch: dispatches, department: departments })
+    .from(dispatches)
+    .innerJoin(departments, eq(departments.id, dispatches.departmentId))
+    .where(inArray(dispatches.caseId, [...caseIds]))
+    .orderBy(dispatches.round, dispatches.createdAt);
 }
 
 export async function extensionsOfDispatches(ctx: ServiceContext, ids: readonly string[]) {

@@ -116,7 +116,13 @@ builder.objectFields(CaseRef, (t) => ({
   dispatches: t.loadableList({
     type: DispatchRef,
     description: 'Every dispatch of the case, all rounds.',
-    load: async (caseIds: string[], ctx: Context) => groupBy(caseIds, await dispatchesOfCases(ctx, caseIds), (d) => d.caseId),
+    load: async (caseIds: string[], ctx: Context) => {
+      const rows = await dispatchesOfCases(ctx, caseIds);
+      // The departments came along: the Department loader need not ask again.
+      const loader = DepartmentRef.getDataloader(ctx);
+      for (const r of rows) loader.prime(r.department.id, r.department);
+      return groupBy(caseIds, rows.map((r) => r.dispatch), (d) => d.caseId);
+    },
     resolve: (c) => c.id,
   }),
 }));
