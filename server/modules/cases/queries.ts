@@ -34,10 +34,10 @@ export type CaseOrder = 'RECEIVED_AT_DESC' | 'RECEIVED_AT_ASC' | 'DISPATCH_BY_AS
 export function overdueSql(now: Date): SQL {
   const at = now.toISOString();
   // Only open work is late: a closed, merged or invalid case is never overdue.
-  return sql`${cases.status} not in ('CLOSED', 'MERGED', 'INVALID') and ((${cases.status} in ('RECEIVED', 'REOPENED') and ${cases.dispatchBy} < ${at}::timestamptz)
+  return sql`(${cases.status} not in ('CLOSED', 'MERGED', 'INVALID') and ((${cases.status} in ('RECEIVED', 'REOPENED') and ${cases.dispatchBy} < ${at}::timestamptz)
     or exists (select 1 from ${dispatches} where ${dispatches.caseId} = ${cases.id} and (
       (${dispatches.status} = 'PENDING' and ${dispatches.acceptBy} < ${at}::timestamptz)
-      or (${dispatches.status} in ('PENDING', 'ACCEPTED') and ${dispatches.replyBy} < ${at}::timestamptz))))`;
+      or (${dispatches.status} in ('PENDING', 'ACCEPTED') and ${dispatches.replyBy} < ${at}::timestamptz)))))`;
 }
 
 export async function caseWhere(ctx: ServiceContext, f: CaseFilter): Promise<SQL | undefined> {

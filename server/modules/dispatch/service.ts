@@ -6,7 +6,7 @@ import { departments, dispatches, extensionRequests } from '../../../schema/inde
 import { DISPATCH_OUTCOMES, type DispatchStatus, type Urgency } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
 import type { Tx } from '../../db.js';
-import { ConflictError, InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError } from '../../shared/errors.js';
+import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { publishDispatchEvent, type DispatchEventKind } from '../../shared/events.js';
 import { parseInput } from '../../shared/validate.js';
 import { recordAudit } from '../audit/service.js';
@@ -15,8 +15,11 @@ import { ownDispatchGuard, requireDesk } from '../cases/access.js';
 import { deskDeadline, loadSla } from '../cases/deadlines.js';
 import { lockCase, moveCase } from '../cases/workflow.js';
 import { dispatchMachine, OPEN_DISPATCH_STATUSES, type DispatchAction } from './machine.js';
+import { workflow } from '../../shared/workflow.js';
 
 export type DispatchRow = typeof dispatches.$inferSelect;
+
+const dispatchFlow = workflow<DispatchRow, DispatchAction>({ table: dispatches, entity: 'Dispatch', auditPrefix: 'dispatch', field: 'dispatchId', machine: dispatchMachine });
 
 const target = z.object({ departmentId: z.string().uuid(), instructions: z.string().trim().max(2000).default('') });
 const ref = { dispatchId: z.string().uuid(), version: z.number().int().nullish() };
@@ -32,23 +35,14 @@ async function lockDispatch(tx: Tx, id: string, expectedVersion?: number | null,
   if (!ref) throw new NotFoundError('Dispatch', 'dispatchId');
   assertOwn?.(ref.departmentId);
   await lockCase(tx, ref.caseId);
-  const [row] = await tx.select().from(dispatches).where(eq(dispatches.id, id)).for('update');
-  if (!row) throw new NotFoundError('Dispatch', 'dispatchId');
-  if (expectedVersion != null && expectedVersion !== row.version) throw new StaleVersionError('Dispatch', row.version);
-  return row;
+  return dispatchFlow.lock(tx, id, expectedVersion);
 }
 
+/** A move, announced to the department's subscribers on commit. */
 async function moveDispatch(ctx: ServiceContext, tx: Tx, row: DispatchRow, action: DispatchAction, patch: Partial<typeof dispatches.$inferInsert>, event: DispatchEventKind | null, detail: Record<string, unknown> = {}) {
-  const to = dispatchMachine.next(action, row.status as DispatchStatus);
-  const now = ctx.clock.now();
-  const [updated] = await tx
-    .update(dispatches)
-    .set({ ...patch, status: to, version: sql`${dispatches.version} + 1`, updatedAt: now })
-    .where(eq(dispatches.id, row.id))
-    .returning();
-  await recordAudit(tx, ctx, { action: `dispatch.${action}`, entity: 'Dispatch', entityId: row.id, fields: ['status', ...Object.keys(patch)], detail: { caseId: row.caseId, from: row.status, to, ...detail } });
-  if (event) await publishDispatchEvent(tx, { kind: event, dispatchId: row.id, caseId: row.caseId, departmentId: row.departmentId, at: now.toISOString() });
-  return updated!;
+  const updated = await dispatchFlow.move(ctx, tx, row, action, patch, { caseId: row.caseId, ...detail });
+  if (event) await publishDispatchEvent(tx, { kind: event, dispatchId: row.id, caseId: row.caseId, departmentId: row.departmentId, at: ctx.clock.now().toISOString() });
+  return updated;
 }
 
 async function activeDepartments(tx: Tx, ids: string[]) {

@@ -6,37 +6,25 @@ import { committeeConfig, committeeVotes, noticeObjections, payees, rewardRecord
 import { REWARD_KINDS, VOTE_DECISIONS, type RewardStatus } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
 import type { Tx } from '../../db.js';
-import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError } from '../../shared/errors.js';
+import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { nextSequence } from '../../shared/codes.js';
 import { addDays, beijingDay, beijingYear } from '../../shared/time.js';
 import { parseInput } from '../../shared/validate.js';
 import { recordAudit } from '../audit/service.js';
-import { isUuid, requireRole } from '../auth/service.js';
+import { requireRole } from '../auth/service.js';
 import { hasRole } from '../auth/viewer.js';
 import { setting } from '../cases/deadlines.js';
 import { commitBudget, releaseBudget, spendBudget } from './budget.js';
 import { assertCaseQualifies, assertSuggestionQualifies, caseBasisFacts, committeeMembers, conflictedUsers, suggestionBasis } from './eligibility.js';
 import { rewardMachine, type RewardAction } from './machine.js';
+import { workflow } from '../../shared/workflow.js';
 
 export type RewardRow = typeof rewardRecords.$inferSelect;
 
-async function lockRecord(tx: Tx, id: string, version?: number | null): Promise<RewardRow> {
-  const [row] = isUuid(id) ? await tx.select().from(rewardRecords).where(eq(rewardRecords.id, id)).for('update') : [];
-  if (!row) throw new NotFoundError('Reward record', 'recordId');
-  if (version != null && version !== row.version) throw new StaleVersionError('RewardRecord', row.version);
-  return row;
-}
-
-async function move(ctx: ServiceContext, tx: Tx, row: RewardRow, action: RewardAction, patch: Partial<typeof rewardRecords.$inferInsert> = {}, detail: Record<string, unknown> = {}) {
-  const to = rewardMachine.next(action, row.status as RewardStatus);
-  const [updated] = await tx
-    .update(rewardRecords)
-    .set({ ...patch, status: to, version: sql`${rewardRecords.version} + 1`, updatedAt: ctx.clock.now() })
-    .where(eq(rewardRecords.id, row.id))
-    .returning();
-  await recordAudit(tx, ctx, { action: `reward.${action}`, entity: 'RewardRecord', entityId: row.id, fields: ['status', ...Object.keys(patch)], detail: { code: row.code, from: row.status, to, ...detail } });
-  return updated!;
-}
+const rewardFlow = workflow<RewardRow, RewardAction>({ table: rewardRecords, entity: 'RewardRecord', auditPrefix: 'reward', field: 'recordId', machine: rewardMachine });
+const lockRecord = (tx: Tx, id: string, version?: number | null) => rewardFlow.lock(tx, id, version);
+const move = (ctx: ServiceContext, tx: Tx, row: RewardRow, action: RewardAction, patch: Partial<typeof rewardRecords.$inferInsert> = {}, detail: Record<string, unknown> = {}) =>
+  rewardFlow.move(ctx, tx, row, action, patch, { code: row.code, ...detail });
 
 async function config(tx: Tx) {
   const [c] = await tx.select().from(committeeConfig).where(eq(committeeConfig.id, 1));

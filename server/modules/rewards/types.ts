@@ -11,7 +11,6 @@ import type { Context } from '../../context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { RateLimiter } from '../../shared/rate-limit.js';
 import { beijingYear } from '../../shared/time.js';
-import { hasRole } from '../auth/viewer.js';
 import { CaseRef } from '../cases/types.js';
 import { SuggestionRef } from '../suggestions/types.js';
 import { DistrictRef } from '../departments/types.js';

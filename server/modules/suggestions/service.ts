@@ -7,7 +7,7 @@ import type { SuggestionStatus } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
 import type { Tx } from '../../db.js';
 import { dailyCode } from '../../shared/codes.js';
-import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../../shared/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { keysetPage, type PageArgs } from '../../shared/pagination.js';
 import { addDays, beijingDay } from '../../shared/time.js';
 import { parseInput } from '../../shared/validate.js';
@@ -18,6 +18,7 @@ import { isDesk, isHandler, requireDesk, viewerDepartments } from '../cases/acce
 import { setting } from '../cases/deadlines.js';
 import { newClaimCode } from '../cases/intake.js';
 import { suggestionMachine, type SuggestionAction } from './machine.js';
+import { workflow } from '../../shared/workflow.js';
 
 export type SuggestionRow = typeof suggestions.$inferSelect;
 
@@ -68,20 +69,16 @@ export async function submitSuggestion(ctx: ServiceContext, raw: z.input<typeof 
   });
 }
 
-async function lockSuggestion(tx: Tx, id: string, version?: number | null) {
-  const [row] = isUuid(id) ? await tx.select().from(suggestions).where(eq(suggestions.id, id)).for('update') : [];
-  if (!row) throw new NotFoundError('Suggestion', 'suggestionId');
-  if (version != null && version !== row.version) throw new StaleVersionError('Suggestion', row.version);
-  return row;
-}
+const suggestionFlow = workflow<SuggestionRow, SuggestionAction>({ table: suggestions, entity: 'Suggestion', auditPrefix: 'suggestion', field: 'suggestionId', machine: suggestionMachine });
+const lockSuggestion = (tx: Tx, id: string, version?: number | null) => suggestionFlow.lock(tx, id, version);
 
+/** A move with its reply to the submitter: every outcome carries one. */
 async function move(ctx: ServiceContext, tx: Tx, row: SuggestionRow, action: SuggestionAction, patch: Partial<typeof suggestions.$inferInsert>, replyBody: string | null, detail: Record<string, unknown> = {}) {
-  const to = suggestionMachine.next(action, row.status as SuggestionStatus);
-  const now = ctx.clock.now();
-  const [updated] = await tx.update(suggestions).set({ ...patch, status: to, version: sql`${suggestions.version} + 1`, updatedAt: now }).where(eq(suggestions.id, row.id)).returning();
-  if (replyBody) await tx.insert(suggestionReplies).values({ suggestionId: row.id, status: to, body: replyBody, authorId: ctx.viewer.kind === 'user' ? ctx.viewer.id : null, createdAt: now });
-  await recordAudit(tx, ctx, { action: `suggestion.${action}`, entity: 'Suggestion', entityId: row.id, fields: ['status', ...Object.keys(patch), ...(replyBody ? ['reply'] : [])], detail: { from: row.status, to, ...detail } });
-  return updated!;
+  const updated = await suggestionFlow.move(ctx, tx, row, action, patch, { ...detail, replied: !!replyBody });
+  if (replyBody) {
+    await tx.insert(suggestionReplies).values({ suggestionId: row.id, status: updated.status, body: replyBody, authorId: ctx.viewer.kind === 'user' ? ctx.viewer.id : null, createdAt: ctx.clock.now() });
+  }
+  return updated;
 }
 
 const ref = { suggestionId: z.string().uuid(), version: z.number().int().nullish() };
