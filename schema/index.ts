@@ -5,3 +5,4 @@ export * from './personal.js';
 export * from './suggestions.js';
 export * from './rewards.js';
 export * from './analytics.js';
+export * from './analytics-rollups.js';

@@ -9,5 +9,6 @@ import './modules/cases/types.js';
 import './modules/dispatch/types.js';
 import './modules/suggestions/types.js';
 import './modules/rewards/types.js';
+import './modules/analytics/types.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,18 +1,27 @@
 // The admin panel. Each resource's pages are lazy-loaded (see each folder's index.ts), so the first
 // load carries only react-admin's shell, the providers and the zh-CN catalog.
 import { lazy } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { apiTokens } from './apiTokens';
+import { caseCategories } from './categories';
+import { cases } from './cases';
+import { committeeConfig } from './committee';
 import { departments } from './departments';
+import { dispatches } from './dispatches';
 import { districts } from './districts';
 import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
 import { LoginPage } from './LoginPage';
 import { authProvider, dataProvider } from './providers';
+import { publicNotices, rewardBudgets, rewardInbox, rewardRecords, rewardStandards } from './rewards';
+import { slaPolicies } from './slaPolicies';
+import { suggestions } from './suggestions';
 import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const ClaimPage = lazy(() => import('./public/ClaimPage'));
 
 export const App = () => (
   <Admin
@@ -28,9 +37,24 @@ export const App = () => (
     lightTheme={lightTheme}
     darkTheme={darkTheme}
   >
+    <Resource name="cases" {...cases} />
+    <Resource name="dispatches" {...dispatches} />
+    <Resource name="suggestions" {...suggestions} />
+    <Resource name="rewardInbox" {...rewardInbox} />
+    <Resource name="rewardRecords" {...rewardRecords} />
+    <Resource name="publicNotices" {...publicNotices} />
+    <Resource name="rewardBudgets" {...rewardBudgets} />
+    <Resource name="rewardStandards" {...rewardStandards} />
+    <Resource name="committeeConfig" {...committeeConfig} />
     <Resource name="departments" {...departments} />
+    <Resource name="caseCategories" {...caseCategories} />
+    <Resource name="slaPolicies" {...slaPolicies} />
     <Resource name="users" {...users} />
     <Resource name="apiTokens" {...apiTokens} />
     <Resource name="districts" {...districts} />
+    {/* the public claim page: no sign-in (claim code holders, not staff) */}
+    <CustomRoutes noLayout>
+      <Route path="/claim" element={<ClaimPage />} />
+    </CustomRoutes>
   </Admin>
 );

@@ -9,7 +9,7 @@ export interface Me {
   username: string;
   displayName: string;
   roles: string[];
-  department: { id: string; nameZh: string } | null;
+  department: { id: string; nameZh: string; nameEn?: string } | null;
 }
 
 export interface GuardlineIdentity extends UserIdentity {
@@ -26,7 +26,7 @@ const LOGIN = `mutation Login($username: String!, $password: String!) {
   }
 }`;
 const LOGOUT = 'mutation Logout { logout { __typename } }';
-const ME = 'query Me { me { username displayName roles department { id nameZh } } }';
+const ME = 'query Me { me { username displayName roles department { id nameZh nameEn } } }';
 
 export function createAuthProvider(request: GraphQLRequest, session: SessionStore): AuthProvider {
   // `me` once per token: canAccess is asked for every menu entry and button.

@@ -16,9 +16,10 @@ const REFERENCE: Grants = { departments: READ, districts: READ, caseCategories: 
 
 const OPERATOR: Grants = {
   ...REFERENCE,
-  cases: [...READ, 'create', 'edit', 'classify', 'dispatch', 'answerDirectly', 'followUp', 'close'],
+  cases: [...READ, 'create', 'classify', 'dispatch', 'answerDirectly', 'followUp', 'close'],
   dispatches: [...READ, 'withdraw'],
   suggestions: [...READ, 'create'],
+  departmentPerformance: ['list'],
 };
 
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
@@ -26,15 +27,18 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
   SUPERVISOR: {
     ...OPERATOR,
     cases: [...OPERATOR.cases!, 'merge', 'invalidate', 'reopen', 'decideExtension'],
-    suggestions: [...OPERATOR.suggestions!, 'assign'],
+    suggestions: [...OPERATOR.suggestions!, 'assign', 'merge'],
     subjectAlerts: READ,
-    rewardRecords: ['list', 'show', 'nominate'],
+    // "create" is nominating
+    rewardRecords: [...READ, 'create', 'nominate'],
+    rewardStandards: ['list', 'show'],
+    rewardBudgets: ['list', 'show'],
   },
   DEPARTMENT_HANDLER: {
     ...REFERENCE,
     // only its own department's dispatches and their cases: the server filters
     dispatches: [...READ, 'accept', 'return', 'reply', 'summon', 'requestExtension'],
-    cases: ['list', 'show'],
+    cases: READ,
     suggestions: [...READ, 'create', 'decide', 'implement', 'assess'],
     analysisReports: ['list', 'show'],
     departmentPerformance: ['list'],
@@ -51,26 +55,31 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     rewardStandards: ['list', 'show'],
     rewardBudgets: ['list', 'show'],
     publicNotices: READ,
+    committeeConfig: ['list', 'show'],
   },
   COMMITTEE_MEMBER: {
+    rewardInbox: ['list'],
     rewardRecords: ['list', 'show', 'vote'],
     rewardStandards: ['list', 'show'],
   },
   COMMITTEE_CHAIR: {
-    rewardRecords: ['list', 'show', 'vote', 'finalize', 'secondApproval', 'revoke'],
+    rewardInbox: ['list'],
+    rewardRecords: [...READ, 'vote', 'finalize', 'secondApproval', 'revoke'],
     rewardStandards: ['list', 'show'],
     rewardBudgets: ['list', 'show'],
+    publicNotices: READ,
+    committeeConfig: ['list', 'show'],
   },
   // users, tokens, reference data, SLA, committee, standards, budgets, audit — no case content
   ADMIN: {
     departments: [...READ, 'create', 'edit'],
     districts: READ,
     caseCategories: [...READ, 'create', 'edit'],
-    users: [...READ, 'create'],
+    users: [...READ, 'create', 'edit', 'deactivate', 'resetPassword'],
     apiTokens: [...READ, 'create', 'revoke'],
     slaPolicies: [...READ, 'create', 'edit'],
     holidays: [...READ, 'create', 'edit', 'delete'],
-    committeeConfig: ['show', 'edit'],
+    committeeConfig: ['list', 'show', 'edit'],
     rewardStandards: [...READ, 'create', 'activate', 'retire'],
     rewardBudgets: [...READ, 'create', 'edit'],
     auditEvents: READ,

@@ -1,80 +1,24 @@
 // The admin panel in a real browser against the real server: sign-in, the Chinese UI and the
 // language switch, role-based menus, the departments list, and an API token issued and revoked.
 // Needs the built panel (`npm run admin:build`) and Debian's Chromium (+ fonts-wqy-microhei for CJK).
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config.js';
-import { start } from '../../server/main.js';
+import { menuItem, shot, startHarness, type Harness } from './support.js';
 
-const PANEL_INDEX = fileURLToPath(new URL('../../admin/dist/index.html', import.meta.url));
-const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'guardline-demo';
-const VIEWPORT = { width: 1366, height: 768 };
-
-let server: Awaited<ReturnType<typeof start>>;
-let browser: Browser;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+let h: Harness;
 
 beforeAll(async () => {
-  if (!existsSync(PANEL_INDEX)) throw new Error('admin/dist is not built: run `npm run admin:build` first');
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei`);
-  await mkdir(RESULTS, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'guardline-browser-'));
-  server = await start(loadConfig({ NODE_ENV: 'development', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // playwright gives each launch a fresh temporary profile (user data dir)
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  h = await startHarness();
 });
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await h.closeContexts();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await h?.stop();
 });
 
-/** A fresh browser session (its own sessionStorage and localStorage) signed in as `username`. */
-async function signIn(username: string, loginScreenshot?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${username}: ${e.message}`));
-  await page.goto(server.url);
-  await page.locator('input[name="username"]').waitFor();
-  if (loginScreenshot) await shot(page, loginScreenshot);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText(/^您好，/).waitFor();
-  return page;
-}
-
-/** A 1366×768 screenshot in test-results/ (transitions finished first). */
-const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS, `${name}.png`), animations: 'disabled' });
-
-const menuItem = (page: Page, name: string) => page.getByRole('menuitem', { name, exact: true });
+const signIn = (username: string, loginScreenshot?: string) => h.signIn(username, { loginScreenshot });
 
 describe('admin panel', () => {
   it('an operator signs in to the Chinese UI, lists departments, and switches to English', async () => {
@@ -90,7 +34,7 @@ describe('admin panel', () => {
 
     await menuItem(page, '部门').click();
     await page.waitForURL(/#\/departments/);
-    const rows = page.locator('table tbody tr');
+    const rows = page.locator('.RaList-main table tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(5);
     expect(await page.getByRole('columnheader', { name: '编码' }).isVisible()).toBe(true);
@@ -157,9 +101,17 @@ describe('admin panel', () => {
     await page.getByRole('dialog').getByRole('button', { name: '吊销' }).click();
     await page.getByText('令牌已吊销').waitFor();
     await expect.poll(() => page.getByRole('button', { name: '吊销' }).count()).toBe(0);
+
+    // the new account: deactivated from its page (its sessions end; the server audits it)
+    await menuItem(page, '用户').click();
+    await page.getByRole('cell', { name: 'operator2', exact: true }).click();
+    await page.getByRole('button', { name: '停用' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '停用' }).click();
+    await page.getByText('账户已停用').waitFor();
+    await page.getByRole('button', { name: '重新启用' }).waitFor();
   });
 
   it('raised no page error', () => {
-    expect(pageErrors).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
   });
 });

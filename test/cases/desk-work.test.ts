@@ -55,3 +55,12 @@ describe('desk work', () => {
     expect(decide.data.decideExtension).toEqual({ __typename: 'InvalidTransitionError', currentState: 'REPLIED' });
   });
 });
+
+describe('explicit nulls', () => {
+  it('an optional field sent as null counts as not given (registerCase, closeCase)', async () => {
+    const reg = await h.register({ narrative: null, perpetratorRelation: null, street: null, kind: 'CONSULTATION' });
+    expect(reg.__typename).toBe('RegisterCasePayload');
+    const closed = await h.mutate('operator', 'closeCase', 'CloseCaseInput', { caseId: reg.case.id, reason: '已当场解答', version: null });
+    expect(closed.status).toBe('CLOSED');
+  });
+});

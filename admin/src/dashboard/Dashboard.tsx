@@ -1,7 +1,8 @@
-// The first page after sign-in: who is on shift, in which role, and the pages that role can use.
-// A placeholder for now — later issues add the desk's figures and charts (lazy-loaded).
-import { createElement } from 'react';
-import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+// The first page after sign-in: who is on shift, the figures of the day for this role (today's
+// intake, what waits for dispatch, overdue work, pending votes…), intake charts, and shortcuts. The
+// figures and charts are a lazy chunk of their own.
+import { createElement, lazy, Suspense } from 'react';
+import { Box, Card, CardContent, Chip, Skeleton, Stack, Typography } from '@mui/material';
 import {
   Link,
   Title,
@@ -14,6 +15,9 @@ import {
 } from 'react-admin';
 import type { GuardlineIdentity } from '../authProvider';
 import { useEnumLabel } from '../fields';
+import { localName } from '../i18n';
+
+const Figures = lazy(() => import('./Figures'));
 
 const Dashboard = () => {
   const translate = useTranslate();
@@ -28,34 +32,33 @@ const Dashboard = () => {
   const shortcuts = withList.filter((d) => canAccess?.[d.name]);
 
   return (
-    <Box sx={{ mt: 1, display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '2fr 1fr' } }}>
+    <Box sx={{ mt: 1, display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', lg: '1fr 240px' }, alignItems: 'start' }}>
       <Title title="ra.page.dashboard" />
-      <Card>
-        <CardContent>
-          <Typography variant="h5" component="h2" gutterBottom>
-            {translate('guardline.dashboard.greeting', { name: me?.fullName ?? '' })}
-          </Typography>
-          <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-            <Typography variant="body2" color="text.secondary">
-              {translate('guardline.dashboard.roles')}
-            </Typography>
-            {me?.roles.map((r) => (
-              <Chip key={r} label={roleLabel(r)} color="primary" variant="outlined" data-testid="dashboard-role" />
-            ))}
-          </Stack>
-          {me?.department ? (
-            <Typography variant="body2" color="text.secondary">
-              {translate('guardline.dashboard.department', { name: me.department.nameZh })}
-            </Typography>
-          ) : null}
-          <Typography variant="subtitle2" sx={{ mt: 3 }}>
-            {translate('guardline.dashboard.overview')}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {translate('guardline.dashboard.placeholder')}
-          </Typography>
-        </CardContent>
-      </Card>
+      <Box sx={{ display: 'grid', gap: 1.5, minWidth: 0 }}>
+        <Card>
+          <CardContent sx={{ py: 1.5, '&:last-child': { pb: 1.5 } }}>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="h6" component="h2" sx={{ mr: 1 }}>
+                {translate('guardline.dashboard.greeting', { name: me?.fullName ?? '' })}
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                {translate('guardline.dashboard.roles')}
+              </Typography>
+              {me?.roles.map((r) => (
+                <Chip key={r} label={roleLabel(r)} color="primary" variant="outlined" data-testid="dashboard-role" />
+              ))}
+              {me?.department ? (
+                <Typography variant="body2" color="text.secondary">
+                  {translate('guardline.dashboard.department', { name: localName(me.department) })}
+                </Typography>
+              ) : null}
+            </Stack>
+          </CardContent>
+        </Card>
+        <Suspense fallback={<Skeleton variant="rectangular" height={240} />}>
+          <Figures />
+        </Suspense>
+      </Box>
       <Card>
         <CardContent>
           <Typography variant="subtitle2" gutterBottom>

@@ -112,10 +112,28 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLReque
       options.onUnauthorized?.();
       throw new HttpError(errors[0]?.message ?? 'ra.auth.auth_check_error', 401, { code: 'UNAUTHENTICATED' });
     }
+    // A nested field the role may not read (e.g. a receipt code shown only to the desk) comes back as
+    // null with a FORBIDDEN error at its path: the rest of the answer stands, as if the API had nulled it.
+    const nestedForbidden = (e: GraphQLErrorEntry) => e.extensions?.code === 'FORBIDDEN' && (e.path?.length ?? 0) > 1;
+    if (errors.length > 0 && body?.data && errors.every(nestedForbidden)) return body.data;
     if (errors.length > 0) throw topLevelErrorToHttpError(errors[0]!, response.status);
     if (!response.ok || !body?.data) {
       throw new HttpError('ra.notification.http_error', response.status || 500, { message: response.statusText });
     }
     return body.data;
   };
+}
+
+/**
+ * Runs a mutation whose result is an `XResult` union selected as `__typename … on Error { code message field }`:
+ * the payload, or the typed error as an HttpError (inline on its field).
+ */
+export async function typedMutation<T = Record<string, unknown>>(request: GraphQLRequest, query: string, variables: Record<string, unknown>, field: string): Promise<T> {
+  const data = await request<Record<string, (Record<string, unknown> & { __typename: string }) | null>>(query, variables);
+  const result = data[field];
+  if (result && typeof result.code === 'string' && typeof result.message === 'string' && result.__typename.endsWith('Error')) {
+    throw typedErrorToHttpError({ code: result.code, message: result.message, field: (result.field as string | null) ?? null });
+  }
+  if (!result) throw new HttpError('ra.notification.http_error', 500);
+  return result as T;
 }

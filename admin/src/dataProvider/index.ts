@@ -13,7 +13,7 @@ import { CursorCache } from './cursorCache';
 import { createGraphQLClient, typedErrorToHttpError, type GraphQLClientOptions, type GraphQLRequest } from './graphqlClient';
 import { RESOURCES, type ListConfig, type MutationConfig, type ResourceConfig } from './resources';
 
-export { createGraphQLClient, type GraphQLClientOptions, type GraphQLRequest } from './graphqlClient';
+export { createGraphQLClient, typedMutation, type GraphQLClientOptions, type GraphQLRequest } from './graphqlClient';
 export { RESOURCES } from './resources';
 
 /** The API's cap on `first`/`last`. */
@@ -29,7 +29,12 @@ export interface ActionParams {
 export interface GuardlineDataProvider extends DataProvider {
   /** A resource's domain action (resources.ts `actions`), e.g. `action('apiTokens', 'revoke', { id })`. */
   action: <R extends RaRecord = RaRecord>(resource: string, name: string, params: ActionParams) => Promise<{ data: R }>;
+  /** A plain query of our own (queries.ts), for pages that are not a resource's list or record. */
+  request: GraphQLRequest;
 }
+
+/** `meta.fields` of getList/getOne: which selection of the resource to read (default: `fields`). */
+export type FieldSet = 'list' | 'detail' | 'export';
 
 interface Edge {
   cursor: string;
@@ -51,8 +56,19 @@ function fragmentName(cfg: ResourceConfig): string {
   return `${cfg.type}Fields`;
 }
 
-function fragment(cfg: ResourceConfig): string {
-  return `fragment ${fragmentName(cfg)} on ${cfg.type} { ${cfg.fields} }`;
+function selectionOf(cfg: ResourceConfig, set: FieldSet = 'list'): string {
+  if (set === 'detail') return cfg.detailFields ?? cfg.fields;
+  if (set === 'export') return cfg.exportFields ?? cfg.fields;
+  return cfg.fields;
+}
+
+function fragment(cfg: ResourceConfig, set: FieldSet = 'list'): string {
+  return `fragment ${fragmentName(cfg)} on ${cfg.type} { ${selectionOf(cfg, set)} }`;
+}
+
+function fieldSet(meta: unknown): FieldSet {
+  const f = (meta as { fields?: unknown } | undefined)?.fields;
+  return f === 'detail' || f === 'export' ? f : 'list';
 }
 
 /** Drops undefined, null and empty-string values, so "no filter" and "empty filter" are one list. */
@@ -88,25 +104,31 @@ export function createDataProvider(
     return [cfg, cfg.list];
   }
 
-  function connectionQuery(resource: string, cfg: ResourceConfig, list: ListConfig, opts: { nodes: boolean; total: boolean }): string {
+  function connectionQuery(resource: string, cfg: ResourceConfig, list: ListConfig, opts: { nodes: boolean; total: boolean; set?: FieldSet }): string {
     const vars = ['$first: Int', '$after: String', '$last: Int', '$before: String'];
     const args = ['first: $first', 'after: $after', 'last: $last', 'before: $before'];
     if (list.filterType) {
       vars.push(`$filter: ${list.filterType}`);
       args.push('filter: $filter');
     }
+    if (list.order) {
+      vars.push(`$orderBy: ${list.order.type}`);
+      args.push('orderBy: $orderBy');
+    }
     const edges = opts.nodes ? `edges { cursor node { ...${fragmentName(cfg)} } }` : 'edges { cursor }';
     const name = `${pascal(resource)}${opts.nodes ? 'Page' : 'Cursors'}`;
     return (
       `query ${name}(${vars.join(', ')}) { ${list.field}(${args.join(', ')}) { ` +
       `${opts.total ? 'totalCount ' : ''}pageInfo { hasNextPage endCursor } ${edges} } }` +
-      (opts.nodes ? ` ${fragment(cfg)}` : '')
+      (opts.nodes ? ` ${fragment(cfg, opts.set)}` : '')
     );
   }
 
   async function getConnectionList(resource: string, cfg: ResourceConfig, list: ListConfig, params: GetListParams & { signal?: AbortSignal }): Promise<GetListResult> {
     const filter = cleanFilter(list.filter ? list.filter(params.filter ?? {}) : (params.filter ?? {}));
-    const key = `${resource}|${stableKey(filter)}`;
+    const orderBy = list.order ? list.order.map(params.sort) : undefined;
+    const set = fieldSet(params.meta);
+    const key = `${resource}|${stableKey(filter)}|${orderBy ?? ''}`;
     const page = Math.max(1, params.pagination?.page ?? 1);
     const perPage = Math.max(1, params.pagination?.perPage ?? 25);
     const offset = (page - 1) * perPage;
@@ -115,7 +137,8 @@ export function createDataProvider(
     const fetchConnection = async (vars: Record<string, unknown>, nodes: boolean): Promise<Connection> => {
       const variables: Record<string, unknown> = Object.fromEntries(Object.entries(vars).filter(([, v]) => v != null));
       if (list.filterType && Object.keys(filter).length > 0) variables.filter = filter;
-      const data = await request<Record<string, Connection>>(connectionQuery(resource, cfg, list, { nodes, total: total === undefined }), variables, { signal: params.signal });
+      if (orderBy) variables.orderBy = orderBy;
+      const data = await request<Record<string, Connection>>(connectionQuery(resource, cfg, list, { nodes, total: total === undefined, set }), variables, { signal: params.signal });
       const conn = data[list.field];
       if (!conn) throw new HttpError('ra.notification.http_error', 500);
       if (typeof conn.totalCount === 'number') {
@@ -168,11 +191,12 @@ export function createDataProvider(
   }
 
   async function getArrayList(resource: string, cfg: ResourceConfig, list: ListConfig, params: GetListParams & { signal?: AbortSignal }): Promise<GetListResult> {
-    const query = `query ${pascal(resource)}All { ${list.field} { ...${fragmentName(cfg)} } } ${fragment(cfg)}`;
+    const query = `query ${pascal(resource)}All { ${list.field} { ...${fragmentName(cfg)} } } ${fragment(cfg, fieldSet(params.meta))}`;
     const data = await request<Record<string, RaRecord[]>>(query, {}, { signal: params.signal });
     const filter = cleanFilter(params.filter ?? {});
     const { q, ...equal } = filter;
-    let rows = (data[list.field] ?? []).filter(
+    const all = (data[list.field] ?? []).map((r) => (list.toRecord ? (list.toRecord(r) as RaRecord) : r));
+    let rows = all.filter(
       (r) =>
         (list.match ? list.match(r, { q }) : true) &&
         Object.entries(equal).every(([k, v]) => (Array.isArray(v) ? v.includes(r[k]) : r[k] === v)),
@@ -192,7 +216,7 @@ export function createDataProvider(
     return list.kind === 'array' ? getArrayList(resource, cfg, list, params) : getConnectionList(resource, cfg, list, params);
   }
 
-  async function getNodes(resource: string, ids: Identifier[], signal?: AbortSignal): Promise<RaRecord[]> {
+  async function getNodes(resource: string, ids: Identifier[], signal?: AbortSignal, set: FieldSet = 'list'): Promise<RaRecord[]> {
     const cfg = config(resource);
     const unique = [...new Set(ids.map(String))];
     const batches: string[][] = [];
@@ -201,7 +225,7 @@ export function createDataProvider(
       batches.map(async (batch) => {
         const vars = batch.map((_, i) => `$id${i}: ID!`).join(', ');
         const fields = batch.map((_, i) => `n${i}: node(id: $id${i}) { __typename ...${fragmentName(cfg)} }`).join(' ');
-        const query = `query ${pascal(resource)}Nodes(${vars}) { ${fields} } ${fragment(cfg)}`;
+        const query = `query ${pascal(resource)}Nodes(${vars}) { ${fields} } ${fragment(cfg, set)}`;
         const variables = Object.fromEntries(batch.map((id, i) => [`id${i}`, id]));
         const data = await request<Record<string, (RaRecord & { __typename?: string }) | null>>(query, variables, { signal });
         return batch.map((_, i) => data[`n${i}`]).filter((n): n is RaRecord & { __typename?: string } => !!n && n.__typename === cfg.type);
@@ -214,9 +238,10 @@ export function createDataProvider(
     const cfg = config(resource);
     const selection = m.selection ?? `...${fragmentName(cfg)}`;
     const usesFragment = selection.includes(`...${fragmentName(cfg)}`);
+    // a move returns the record as its page shows it (detail selection), so the page updates in place
     const head = m.inputType ? `mutation ${pascal(m.field)}($input: ${m.inputType}!)` : `mutation ${pascal(m.field)}`;
     const call = m.inputType ? `${m.field}(input: $input)` : m.field;
-    const query = `${head} { ${call} { __typename ${ERROR_SELECTION} ... on ${m.payloadType} { ${selection} } } }${usesFragment ? ` ${fragment(cfg)}` : ''}`;
+    const query = `${head} { ${call} { __typename ${ERROR_SELECTION} ... on ${m.payloadType} { ${selection} } } }${usesFragment ? ` ${fragment(cfg, 'detail')}` : ''}`;
     const variables = m.inputType ? { input: m.input(params) } : {};
     const data = await request<Record<string, Record<string, unknown> | null>>(query, variables);
     const result = data[m.field];
@@ -245,10 +270,13 @@ export function createDataProvider(
   const provider: GuardlineDataProvider = {
     supportAbortSignal: true,
 
+    request,
+
     getList: (resource, params) => getList(resource, params) as never,
 
     getOne: async (resource, params) => {
-      const [record] = await getNodes(resource, [params.id], params.signal);
+      // a record's page reads its full selection (timeline, dispatches, …): `detailFields`
+      const [record] = await getNodes(resource, [params.id], params.signal, params.meta?.fields === 'list' ? 'list' : 'detail');
       if (!record) throw new HttpError('ra.notification.item_doesnt_exist', 404);
       return { data: record as never };
     },

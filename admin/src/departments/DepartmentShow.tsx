@@ -1,10 +1,12 @@
 import { BooleanField, DataTable, Labeled, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { Grid } from '@mui/material';
 import { EmptyNote, EnumField, NameField } from '../fields';
+import { DepartmentAdminActions } from './DepartmentAdminActions';
 
 const DepartmentShow = () => (
   <Show>
     <SimpleShowLayout>
+      <DepartmentAdminActions />
       <Grid container spacing={2} sx={{ width: '100%' }}>
         <Grid size={{ xs: 12, sm: 4 }}>
           <Labeled source="code">

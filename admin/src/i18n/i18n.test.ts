@@ -62,3 +62,31 @@ describe('translations', () => {
     }
   });
 });
+
+describe('keys used by the panel', () => {
+  it('every guardline.* key written in the source exists in zh and en', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = new URL('..', import.meta.url).pathname;
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) files.push(path);
+      }
+    };
+    walk(root);
+    // session storage keys, not messages
+    const notMessages = new Set(['guardline.token', 'guardline.expiresAt']);
+    const used = new Set<string>();
+    for (const file of files) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/['"`](guardline\.[A-Za-z0-9_.]+[A-Za-z0-9_])['"`]/g)) used.add(m[1]!);
+    }
+    // a key that is the prefix of others (an enum's i18n prefix) is a subtree, checked by the enum test
+    const isSubtree = (k: string) => [...zhLeaves.keys()].some((leaf) => leaf.startsWith(`${k}.`));
+    const missing = [...used].filter((k) => !notMessages.has(k) && !isSubtree(k) && (!zhLeaves.has(k) || !enLeaves.has(k)));
+    expect(missing).toEqual([]);
+    expect(used.size).toBeGreaterThan(300);
+  });
+});

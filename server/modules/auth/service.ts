@@ -216,6 +216,18 @@ export async function createUser(ctx: ServiceContext, raw: z.input<typeof userIn
 
 type UserRow = typeof users.$inferSelect;
 
+/**
+ * The account's open sessions: ended (`revokeAt`), or only dropped from this process's viewer cache so
+ * the next request sees the new roles. Either way the change is in force at once in this process.
+ */
+async function forgetSessionsOf(tx: Tx, userId: string, revokeAt: Date | null): Promise<void> {
+  const open = and(eq(sessions.userId, userId), isNull(sessions.revokedAt));
+  const rows = revokeAt
+    ? await tx.update(sessions).set({ revokedAt: revokeAt }).where(open).returning({ id: sessions.id })
+    : await tx.select({ id: sessions.id }).from(sessions).where(open);
+  for (const r of rows) sessionViewers.delete(r.id);
+}
+
 async function lockUser(tx: Tx, id: string, version?: number | null): Promise<UserRow> {
   const [row] = isUuid(id) ? await tx.select().from(users).where(eq(users.id, id)).for('update') : [];
   if (!row) throw new NotFoundError('User', 'id');
@@ -235,7 +247,7 @@ const updateUserInput = z.object({
 /** Display name, roles and department. A department handler keeps a department; an admin keeps their own ADMIN role. */
 export async function updateUser(ctx: ServiceContext, raw: z.input<typeof updateUserInput>): Promise<UserRow> {
   requireRole(ctx.viewer, 'ADMIN');
-  const { id, version, ...input } = parseInput(updateUserInput, raw);
+  const { id, version, ...input } = parseInput(updateUserInput, raw, { keepNulls: true });
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<UserRow>;
   return ctx.db.transaction(async (tx) => {
     const row = await lockUser(tx, id, version);
@@ -249,6 +261,7 @@ export async function updateUser(ctx: ServiceContext, raw: z.input<typeof update
     }
     const fields = Object.keys(patch).filter((k) => JSON.stringify((row as Record<string, unknown>)[k]) !== JSON.stringify((patch as Record<string, unknown>)[k]));
     const [updated] = await tx.update(users).set({ ...patch, version: sql`${users.version} + 1`, updatedAt: ctx.clock.now() }).where(eq(users.id, id)).returning();
+    await forgetSessionsOf(tx, id, null);
     await recordAudit(tx, ctx, { action: 'user.update', entity: 'User', entityId: id, fields, detail: patch.roles ? { roles: patch.roles } : undefined });
     return updated!;
   });
@@ -264,7 +277,7 @@ export async function setUserActive(ctx: ServiceContext, raw: { id: string; vers
     if (row.active === active) throw new InvalidTransitionError('User', active ? 'reactivate' : 'deactivate', row.active ? 'ACTIVE' : 'INACTIVE');
     const now = ctx.clock.now();
     const [updated] = await tx.update(users).set({ active, version: sql`${users.version} + 1`, updatedAt: now }).where(eq(users.id, id)).returning();
-    if (!active) await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
+    await forgetSessionsOf(tx, id, active ? null : now);
     await recordAudit(tx, ctx, { action: active ? 'user.reactivate' : 'user.deactivate', entity: 'User', entityId: id, fields: ['active'] });
     return updated!;
   });
@@ -284,7 +297,7 @@ export async function resetUserPassword(ctx: ServiceContext, raw: z.input<typeof
     await lockUser(tx, input.id);
     const now = ctx.clock.now();
     const [updated] = await tx.update(users).set({ passwordHash, passwordChangedAt: now, version: sql`${users.version} + 1`, updatedAt: now }).where(eq(users.id, input.id)).returning();
-    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, input.id), isNull(sessions.revokedAt)));
+    await forgetSessionsOf(tx, input.id, now);
     await tx.delete(loginAttempts).where(eq(loginAttempts.username, updated!.username));
     await recordAudit(tx, ctx, { action: 'user.reset_password', entity: 'User', entityId: input.id, fields: ['password'] });
     return updated!;

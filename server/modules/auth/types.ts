@@ -8,7 +8,7 @@ import { rowsByIds } from '../../graphql/loaders.js';
 import { apiTokens, users } from '../../../schema/index.js';
 import { keysetPage } from '../../shared/pagination.js';
 import { DepartmentRef } from '../departments/types.js';
-import { createUser, issueApiToken, login, logout, revokeApiToken } from './service.js';
+import { createUser, issueApiToken, login, logout, resetUserPassword, revokeApiToken, setUserActive, updateUser } from './service.js';
 
 type UserRow = typeof users.$inferSelect;
 type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -183,5 +183,51 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: (_r, { input }, ctx) => createUser(ctx, { ...input, departmentId: decodeId(input.departmentId, 'Department', 'departmentId') }),
+  }),
+}));
+
+// ── Account administration (ADMIN)
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    version: t.int({ description: 'The version you saw: a stale one is refused (StaleVersionError).' }),
+    displayName: t.string(),
+    roles: t.field({ type: [RoleEnum] }),
+    departmentId: t.id({ description: 'Null: no department. Omitted: unchanged.' }),
+  }),
+});
+const UserIdInput = builder.inputType('UserIdInput', {
+  fields: (t) => ({ id: t.id({ required: true }), version: t.int() }),
+});
+const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
+  fields: (t) => ({ id: t.id({ required: true }), password: t.string({ required: true, validate: z.string().max(200) }) }),
+});
+
+builder.mutationFields((t) => ({
+  updateUser: t.field({
+    type: UserRef, authScopes: adminOnly, errors: {}, description: 'Display name, roles and department.',
+    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      updateUser(ctx, {
+        id: decodeId(String(input.id), 'User')!, version: input.version,
+        displayName: input.displayName ?? undefined, roles: (input.roles ?? undefined) as never,
+        departmentId: input.departmentId === undefined ? undefined : decodeId(input.departmentId, 'Department', 'departmentId'),
+      }),
+  }),
+  deactivateUser: t.field({
+    type: UserRef, authScopes: adminOnly, errors: {}, description: 'Refuses its sign-ins and ends its sessions now.',
+    args: { input: t.arg({ type: UserIdInput, required: true }) },
+    resolve: (_r, { input }, ctx) => setUserActive(ctx, { id: decodeId(String(input.id), 'User')!, version: input.version }, false),
+  }),
+  reactivateUser: t.field({
+    type: UserRef, authScopes: adminOnly, errors: {},
+    args: { input: t.arg({ type: UserIdInput, required: true }) },
+    resolve: (_r, { input }, ctx) => setUserActive(ctx, { id: decodeId(String(input.id), 'User')!, version: input.version }, true),
+  }),
+  resetUserPassword: t.field({
+    type: UserRef, authScopes: adminOnly, errors: {}, description: 'A new password set by an administrator; the account\'s sessions end.',
+    args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
+    resolve: (_r, { input }, ctx) => resetUserPassword(ctx, { id: decodeId(String(input.id), 'User')!, password: input.password }),
   }),
 }));

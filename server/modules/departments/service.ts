@@ -126,7 +126,7 @@ const departmentInput = z.object({ ...ref, nameZh: name.optional(), nameEn: name
 /** A department's Chinese and English names. */
 export async function updateDepartment(ctx: ServiceContext, raw: z.input<typeof departmentInput>): Promise<DepartmentRow> {
   requireRole(ctx.viewer, 'ADMIN');
-  const { id, version, ...patch } = parseInput(departmentInput, raw);
+  const { id, version, ...patch } = parseInput(departmentInput, raw, { keepNulls: true });
   return ctx.db.transaction(async (tx) => {
     const row = await lockRow(tx, departments, 'Department', id, version);
     const fields = changed(row, patch);
@@ -164,7 +164,7 @@ const categoryInput = z.object({
 /** A category's names, default urgency, routing hints (department kinds, in order) and activation. */
 export async function updateCaseCategory(ctx: ServiceContext, raw: z.input<typeof categoryInput>): Promise<CategoryRow> {
   requireRole(ctx.viewer, 'ADMIN');
-  const { id, version, ...input } = parseInput(categoryInput, raw);
+  const { id, version, ...input } = parseInput(categoryInput, raw, { keepNulls: true });
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<CategoryRow>;
   if (patch.suggestedDepartmentKinds) patch.suggestedDepartmentKinds = [...new Set(patch.suggestedDepartmentKinds)];
   return ctx.db.transaction(async (tx) => {
@@ -185,7 +185,7 @@ const slaInput = z.object({ ...ref, amount: z.number().int().min(1).max(1000), u
 /** A deadline rule: phase × urgency → amount of HOURS or WORKING_DAYS. Applies to deadlines set from now on. */
 export async function updateSlaPolicy(ctx: ServiceContext, raw: z.input<typeof slaInput>): Promise<SlaPolicyRow> {
   requireRole(ctx.viewer, 'ADMIN');
-  const { id, version, ...patch } = parseInput(slaInput, raw);
+  const { id, version, ...patch } = parseInput(slaInput, raw, { keepNulls: true });
   return ctx.db.transaction(async (tx) => {
     const row = await lockRow(tx, slaPolicies, 'SlaPolicy', id, version);
     const [updated] = await tx.update(slaPolicies).set({ ...patch, version: sql`${slaPolicies.version} + 1`, updatedAt: ctx.clock.now() }).where(eq(slaPolicies.id, id)).returning();

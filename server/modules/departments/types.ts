@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { decodeId } from '../../graphql/ids.js';
-import { DepartmentKindEnum, UrgencyEnum } from '../../graphql/enums.js';
+import { DepartmentKindEnum, SlaPhaseEnum, SlaUnitEnum, UrgencyEnum } from '../../graphql/enums.js';
 import { rowsByIds } from '../../graphql/loaders.js';
-import { departments, districts, caseCategories } from '../../../schema/index.js';
-import { listCategories, listDepartments, listDistricts, suggestDepartments, type CategoryRow, type DepartmentRow, type DistrictRow } from './service.js';
+import { departments, districts, caseCategories, slaPolicies } from '../../../schema/index.js';
+import {
+  listCategories, listDepartments, listDistricts, listSlaPolicies, setDepartmentActive, suggestDepartments, updateCaseCategory, updateDepartment,
+  updateSlaPolicy, type CategoryRow, type DepartmentRow, type DistrictRow, type SlaPolicyRow,
+} from './service.js';
 
 const staffOrPartner = { loggedIn: true } as const;
 
@@ -98,5 +101,93 @@ builder.queryFields((t) => ({
     args: { categoryId: t.arg.id({ required: true }), districtId: t.arg.id() },
     resolve: async (_root, args, ctx) =>
       (await suggestDepartments(ctx.db, decodeId(args.categoryId, 'CaseCategory')!, decodeId(args.districtId, 'District'))).departments,
+  }),
+}));
+
+// ── Administration (ADMIN): department names and activation, category routing hints, SLA policies.
+
+const adminOnly = { role: 'ADMIN' } as const;
+
+export const SlaPolicyRef = builder.loadableNode('SlaPolicy', {
+  description: 'A deadline rule: phase × urgency → an amount of hours or working days (holidays and make-up days count).',
+  id: { resolve: (p: SlaPolicyRow) => p.id },
+  load: (ids: string[], ctx) => rowsByIds<SlaPolicyRow>(ctx.db, slaPolicies, ids, 'SlaPolicy'),
+  authScopes: adminOnly,
+  fields: (t) => ({
+    phase: t.field({ type: SlaPhaseEnum, resolve: (p) => p.phase as never }),
+    urgency: t.field({ type: UrgencyEnum, resolve: (p) => p.urgency as never }),
+    amount: t.exposeInt('amount'),
+    unit: t.field({ type: SlaUnitEnum, resolve: (p) => p.unit as never }),
+    version: t.exposeInt('version'),
+  }),
+});
+
+builder.objectFields(CaseCategoryRef, (t) => ({
+  version: t.exposeInt('version'),
+}));
+
+const versioned = (t: PothosSchemaTypes.InputFieldBuilder<any, 'InputObject'>) => ({
+  id: t.id({ required: true }),
+  version: t.int({ description: 'The version you saw: a stale one is refused (StaleVersionError).' }),
+});
+
+const UpdateDepartmentInput = builder.inputType('UpdateDepartmentInput', {
+  fields: (t) => ({ ...versioned(t), nameZh: t.string(), nameEn: t.string() }),
+});
+const DepartmentIdInput = builder.inputType('DepartmentIdInput', { fields: (t) => versioned(t) });
+const UpdateCaseCategoryInput = builder.inputType('UpdateCaseCategoryInput', {
+  fields: (t) => ({
+    ...versioned(t),
+    nameZh: t.string(),
+    nameEn: t.string(),
+    defaultUrgency: t.field({ type: UrgencyEnum }),
+    suggestedDepartmentKinds: t.field({ type: [DepartmentKindEnum], description: 'In routing order: the first kind is suggested first.' }),
+    active: t.boolean(),
+  }),
+});
+const UpdateSlaPolicyInput = builder.inputType('UpdateSlaPolicyInput', {
+  fields: (t) => ({ ...versioned(t), amount: t.int({ required: true }), unit: t.field({ type: SlaUnitEnum, required: true }) }),
+});
+
+const opt = <T>(v: T | null | undefined) => (v === null ? undefined : v);
+
+builder.queryFields((t) => ({
+  slaPolicies: t.field({
+    type: [SlaPolicyRef],
+    description: 'The deadline rules, by phase and urgency.',
+    authScopes: adminOnly,
+    resolve: (_root, _args, ctx) => listSlaPolicies(ctx.db),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  updateDepartment: t.field({
+    type: DepartmentRef, authScopes: adminOnly, errors: {}, description: "A department's Chinese and English names.",
+    args: { input: t.arg({ type: UpdateDepartmentInput, required: true }) },
+    resolve: (_r, { input }, ctx) => updateDepartment(ctx, { id: decodeId(String(input.id), 'Department')!, version: input.version, nameZh: opt(input.nameZh), nameEn: opt(input.nameEn) }),
+  }),
+  activateDepartment: t.field({
+    type: DepartmentRef, authScopes: adminOnly, errors: {},
+    args: { input: t.arg({ type: DepartmentIdInput, required: true }) },
+    resolve: (_r, { input }, ctx) => setDepartmentActive(ctx, { id: decodeId(String(input.id), 'Department')!, version: input.version }, true),
+  }),
+  deactivateDepartment: t.field({
+    type: DepartmentRef, authScopes: adminOnly, errors: {}, description: 'No new dispatches and no routing suggestions; what it holds stays with it.',
+    args: { input: t.arg({ type: DepartmentIdInput, required: true }) },
+    resolve: (_r, { input }, ctx) => setDepartmentActive(ctx, { id: decodeId(String(input.id), 'Department')!, version: input.version }, false),
+  }),
+  updateCaseCategory: t.field({
+    type: CaseCategoryRef, authScopes: adminOnly, errors: {}, description: "A category's names, default urgency, routing hints and activation.",
+    args: { input: t.arg({ type: UpdateCaseCategoryInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      updateCaseCategory(ctx, {
+        id: decodeId(String(input.id), 'CaseCategory')!, version: input.version, nameZh: opt(input.nameZh), nameEn: opt(input.nameEn),
+        defaultUrgency: input.defaultUrgency as never, suggestedDepartmentKinds: opt(input.suggestedDepartmentKinds) as never, active: opt(input.active),
+      }),
+  }),
+  updateSlaPolicy: t.field({
+    type: SlaPolicyRef, authScopes: adminOnly, errors: {}, description: 'Applies to deadlines set from now on.',
+    args: { input: t.arg({ type: UpdateSlaPolicyInput, required: true }) },
+    resolve: (_r, { input }, ctx) => updateSlaPolicy(ctx, { id: decodeId(String(input.id), 'SlaPolicy')!, version: input.version, amount: input.amount, unit: input.unit as never }),
   }),
 }));
