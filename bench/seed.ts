@@ -18,6 +18,9 @@ export async function seedBenchCases(sql: postgres.Sql, opts: SeedOptions): Prom
   const n = opts.cases;
   const until = opts.until ?? '2026-11-28T12:00:00+08:00';
   await sql.begin(async (tx) => {
+    // Bulk load without row triggers and FK checks (superuser only); the analytics roll-ups are rebuilt
+    // below with the same function the migration uses to backfill them.
+    await tx.unsafe(`set local session_replication_role = replica`);
     await tx.unsafe(`
       create temp table bench_leaf as select row_number() over (order by code) - 1 as k, id from case_categories where parent_id is not null;
       create temp table bench_district as select row_number() over (order by code) - 1 as k, id, code from districts;
@@ -74,6 +77,7 @@ export async function seedBenchCases(sql: postgres.Sql, opts: SeedOptions): Prom
       cross join lateral generate_series(0, case when c.i % 2 = 0 then 1 else 0 end) k(n);
     `);
   });
+  await sql.unsafe('select analytics_rebuild_rollups()');
   await sql.unsafe('analyze');
 }
 

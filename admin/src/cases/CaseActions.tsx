@@ -9,7 +9,7 @@ import { Button, HttpError, useCanAccess, useDataProvider, useRedirect, useTrans
 import type { GuardlineDataProvider } from '../dataProvider';
 import { CASE_BY_CODE, SUGGESTED_DEPARTMENTS } from '../dataProvider/queries';
 import { enumChoices } from '../enums';
-import { ActionButton } from '../ui/ActionButton';
+import { ActionButton, actionTarget } from '../ui/ActionButton';
 import { DepartmentMultiPicker, DepartmentPicker, type DepartmentOption } from '../ui/DepartmentPicker';
 import { useGql } from '../ui/useGql';
 
@@ -40,10 +40,8 @@ const DispatchButton = ({ record }: { record: CaseRecord }) => {
       label="guardline.enum.caseAction.DISPATCH"
       title="guardline.dispatch.title"
       titleOptions={{ code: record.code }}
-      resource="cases"
+      {...actionTarget('cases', record.id, { version: record.version })}
       action="dispatch"
-      id={record.id}
-      base={{ version: record.version }}
       variant="contained"
       icon={<SendIcon />}
       confirmLabel="guardline.dispatch.confirm"
@@ -83,10 +81,8 @@ const FollowUpButton = ({ record }: { record: CaseRecord }) => {
       label="guardline.enum.caseAction.RECORD_FOLLOW_UP"
       title="guardline.follow_up.title"
       titleOptions={{ code: record.code }}
-      resource="cases"
+      {...actionTarget('cases', record.id, { version: record.version })}
       action="followUp"
-      id={record.id}
-      base={{ version: record.version }}
       variant="contained"
       icon={<PhoneIcon />}
       confirmLabel="guardline.follow_up.confirm"
@@ -156,12 +152,9 @@ const MergeButton = ({ record }: { record: CaseRecord }) => {
       label="guardline.enum.caseAction.MERGE"
       title="guardline.case_moves.merge_title"
       titleOptions={{ code: record.code }}
-      resource="cases"
+      {...actionTarget('cases', record.id, { version: record.version })}
       action="merge"
-      id={record.id}
-      base={{ version: record.version }}
       color="warning"
-      confirmLabel="guardline.enum.caseAction.MERGE"
       confirmColor="warning"
       done="guardline.case_moves.merged"
       fields={[
@@ -195,13 +188,10 @@ export const CaseActions = ({ record }: { record: CaseRecord }) => {
           label="guardline.enum.caseAction.CLOSE"
           title="guardline.case_moves.close_title"
           titleOptions={{ code: record.code }}
-          resource="cases"
+          {...actionTarget('cases', record.id, base)}
           action="close"
-          id={record.id}
-          base={base}
           variant="contained"
           color="success"
-          confirmLabel="guardline.enum.caseAction.CLOSE"
           confirmColor="success"
           done="guardline.case_moves.closed"
           testId="case-close"
@@ -211,11 +201,8 @@ export const CaseActions = ({ record }: { record: CaseRecord }) => {
       {actions.has('CLOSE_WITHOUT_FOLLOW_UP') ? (
         <ActionButton
           label="guardline.enum.caseAction.CLOSE_WITHOUT_FOLLOW_UP"
-          resource="cases"
+          {...actionTarget('cases', record.id, base)}
           action="close"
-          id={record.id}
-          base={base}
-          confirmLabel="guardline.enum.caseAction.CLOSE_WITHOUT_FOLLOW_UP"
           done="guardline.case_moves.closed"
           fields={[{ name: 'reason', label: 'guardline.case_moves.why_no_follow_up', kind: 'multiline', required: true, autoFocus: true }]}
         />
@@ -223,12 +210,9 @@ export const CaseActions = ({ record }: { record: CaseRecord }) => {
       {actions.has('ANSWER_DIRECTLY') ? (
         <ActionButton
           label="guardline.enum.caseAction.ANSWER_DIRECTLY"
-          resource="cases"
+          {...actionTarget('cases', record.id, base)}
           action="close"
-          id={record.id}
-          base={base}
           variant="contained"
-          confirmLabel="guardline.enum.caseAction.ANSWER_DIRECTLY"
           done="guardline.case_moves.closed"
           fields={[{ name: 'reason', label: 'guardline.case_moves.answer_given', kind: 'multiline', required: true, autoFocus: true }]}
         />
@@ -236,12 +220,9 @@ export const CaseActions = ({ record }: { record: CaseRecord }) => {
       {actions.has('REOPEN') ? (
         <ActionButton
           label="guardline.enum.caseAction.REOPEN"
-          resource="cases"
+          {...actionTarget('cases', record.id, base)}
           action="reopen"
-          id={record.id}
-          base={base}
           color="warning"
-          confirmLabel="guardline.enum.caseAction.REOPEN"
           confirmColor="warning"
           done="guardline.case_moves.reopened"
           fields={[
@@ -254,12 +235,9 @@ export const CaseActions = ({ record }: { record: CaseRecord }) => {
       {actions.has('INVALIDATE') ? (
         <ActionButton
           label="guardline.enum.caseAction.INVALIDATE"
-          resource="cases"
+          {...actionTarget('cases', record.id, base)}
           action="invalidate"
-          id={record.id}
-          base={base}
           color="error"
-          confirmLabel="guardline.enum.caseAction.INVALIDATE"
           confirmColor="error"
           done="guardline.case_moves.invalidated"
           fields={[{ name: 'reason', label: 'guardline.case_moves.reason', kind: 'multiline', required: true, autoFocus: true, helperText: 'guardline.case_moves.invalidate_help' }]}

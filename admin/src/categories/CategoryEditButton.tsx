@@ -2,7 +2,7 @@
 // order they are suggested) and activation.
 import { useCanAccess, useRecordContext } from 'react-admin';
 import { enumChoices } from '../enums';
-import { ActionButton } from '../ui/ActionButton';
+import { ActionButton, actionTarget } from '../ui/ActionButton';
 
 export const CategoryEditButton = (_props: { label?: string }) => {
   const r = useRecordContext<{ id: string; nameZh: string; nameEn: string; defaultUrgency: string | null; suggestedDepartmentKinds: string[]; active: boolean; version: number; code: string }>();
@@ -13,10 +13,8 @@ export const CategoryEditButton = (_props: { label?: string }) => {
       label="ra.action.edit"
       title="guardline.categories.edit_title"
       titleOptions={{ code: r.code }}
-      resource="caseCategories"
+      {...actionTarget('caseCategories', r.id, { version: r.version })}
       action="update"
-      id={r.id}
-      base={{ version: r.version }}
       confirmLabel="ra.action.save"
       done="guardline.categories.saved"
       testId="category-edit"

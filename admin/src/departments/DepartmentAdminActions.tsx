@@ -2,7 +2,7 @@
 // new dispatch and no routing suggestion; what it holds stays with it).
 import { Stack, Typography } from '@mui/material';
 import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
-import { ActionButton } from '../ui/ActionButton';
+import { ActionButton, actionTarget } from '../ui/ActionButton';
 
 export const DepartmentAdminActions = () => {
   const record = useRecordContext<{ id: string; nameZh: string; nameEn: string; active: boolean; version: number }>();
@@ -14,10 +14,8 @@ export const DepartmentAdminActions = () => {
     <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', mb: 1 }}>
       <ActionButton
         label="guardline.departments.rename"
-        resource="departments"
+        {...actionTarget('departments', record.id, base)}
         action="update"
-        id={record.id}
-        base={base}
         confirmLabel="ra.action.save"
         done="guardline.departments.saved"
         fields={[
@@ -30,19 +28,16 @@ export const DepartmentAdminActions = () => {
           label="guardline.departments.deactivate"
           title="guardline.departments.deactivate_title"
           titleOptions={{ name: record.nameZh }}
-          resource="departments"
+          {...actionTarget('departments', record.id, base)}
           action="deactivate"
-          id={record.id}
-          base={base}
           color="warning"
-          confirmLabel="guardline.departments.deactivate"
           confirmColor="warning"
           done="guardline.departments.deactivated"
         >
           <Typography variant="body2">{translate('guardline.departments.deactivate_help')}</Typography>
         </ActionButton>
       ) : (
-        <ActionButton label="guardline.departments.activate" resource="departments" action="activate" id={record.id} base={base} confirmLabel="guardline.departments.activate" done="guardline.departments.activated" />
+        <ActionButton label="guardline.departments.activate" resource="departments" action="activate" id={record.id} base={base} done="guardline.departments.activated" />
       )}
     </Stack>
   );

@@ -1,7 +1,7 @@
-import { BooleanField, DataTable, List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { List, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { enumChoices } from '../enums';
-import { EnumField, NameField } from '../fields';
 import { localName } from '../i18n';
+import { DepartmentTable } from '../ui/DepartmentTable';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -13,24 +13,7 @@ const filters = [
 
 const DepartmentList = () => (
   <List filters={filters} perPage={25} sort={{ field: 'code', order: 'ASC' }}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="code" disableSort />
-      <DataTable.Col source="name" disableSort>
-        <NameField />
-      </DataTable.Col>
-      <DataTable.Col source="kind" disableSort>
-        <EnumField source="kind" enumName="DepartmentKind" />
-      </DataTable.Col>
-      <DataTable.Col source="district" disableSort>
-        <NameField source="district" />
-      </DataTable.Col>
-      <DataTable.Col source="parent" disableSort>
-        <NameField source="parent" reference="departments" />
-      </DataTable.Col>
-      <DataTable.Col source="active" disableSort>
-        <BooleanField source="active" />
-      </DataTable.Col>
-    </DataTable>
+    <DepartmentTable withParent />
   </List>
 );
 

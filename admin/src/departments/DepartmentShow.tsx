@@ -1,6 +1,7 @@
-import { BooleanField, DataTable, Labeled, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, Labeled, Pagination, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { Grid } from '@mui/material';
 import { EmptyNote, EnumField, NameField } from '../fields';
+import { DepartmentTable } from '../ui/DepartmentTable';
 import { DepartmentAdminActions } from './DepartmentAdminActions';
 
 const DepartmentShow = () => (
@@ -52,21 +53,7 @@ const DepartmentShow = () => (
         pagination={<Pagination rowsPerPageOptions={[25, 50, 100]} />}
         empty={<EmptyNote message="guardline.departments.no_children" />}
       >
-        <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="code" disableSort />
-          <DataTable.Col source="name" disableSort>
-            <NameField />
-          </DataTable.Col>
-          <DataTable.Col source="kind" disableSort>
-            <EnumField source="kind" enumName="DepartmentKind" />
-          </DataTable.Col>
-          <DataTable.Col source="district" disableSort>
-            <NameField source="district" />
-          </DataTable.Col>
-          <DataTable.Col source="active" disableSort>
-            <BooleanField source="active" />
-          </DataTable.Col>
-        </DataTable>
+        <DepartmentTable />
       </ReferenceManyField>
     </SimpleShowLayout>
   </Show>

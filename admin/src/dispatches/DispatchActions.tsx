@@ -3,7 +3,7 @@
 import { Alert, Stack, Typography } from '@mui/material';
 import { Button, useCanAccess, useTranslate } from 'react-admin';
 import { useState } from 'react';
-import { ActionButton } from '../ui/ActionButton';
+import { ActionButton, actionTarget } from '../ui/ActionButton';
 import { ActionDialog } from '../ui/ActionDialog';
 import { useRunAction } from '../ui/ActionButton';
 import { DepartmentMultiPicker, type DepartmentOption } from '../ui/DepartmentPicker';
@@ -35,12 +35,9 @@ export const DispatchActions = ({ dispatch, compact }: { dispatch: DispatchRecor
           label="guardline.enum.dispatchAction.ACCEPT"
           title="guardline.dispatches.accept_title"
           titleOptions={{ code }}
-          resource="dispatches"
+          {...actionTarget('dispatches', dispatch.id, base)}
           action="accept"
-          id={dispatch.id}
-          base={base}
           variant="contained"
-          confirmLabel="guardline.enum.dispatchAction.ACCEPT"
           done="guardline.dispatches.accepted"
           testId="dispatch-accept"
         >
@@ -50,10 +47,8 @@ export const DispatchActions = ({ dispatch, compact }: { dispatch: DispatchRecor
       {actions.has('REPLY') ? (
         <ActionButton
           label="guardline.enum.dispatchAction.REPLY"
-          resource="dispatches"
+          {...actionTarget('dispatches', dispatch.id, base)}
           action="reply"
-          id={dispatch.id}
-          base={base}
           variant="contained"
           confirmLabel="guardline.dispatches.send_reply"
           done="guardline.dispatches.replied"
@@ -69,12 +64,9 @@ export const DispatchActions = ({ dispatch, compact }: { dispatch: DispatchRecor
       {actions.has('RETURN') ? (
         <ActionButton
           label="guardline.enum.dispatchAction.RETURN"
-          resource="dispatches"
+          {...actionTarget('dispatches', dispatch.id, base)}
           action="return"
-          id={dispatch.id}
-          base={base}
           color="warning"
-          confirmLabel="guardline.enum.dispatchAction.RETURN"
           confirmColor="warning"
           done="guardline.dispatches.returned"
           testId="dispatch-return"
@@ -85,10 +77,8 @@ export const DispatchActions = ({ dispatch, compact }: { dispatch: DispatchRecor
       {actions.has('REQUEST_EXTENSION') ? (
         <ActionButton
           label="guardline.enum.dispatchAction.REQUEST_EXTENSION"
-          resource="dispatches"
+          {...actionTarget('dispatches', dispatch.id, base)}
           action="requestExtension"
-          id={dispatch.id}
-          base={base}
           confirmLabel="guardline.dispatches.send_request"
           done="guardline.dispatches.extension_requested"
           testId="dispatch-extension"
@@ -104,12 +94,9 @@ export const DispatchActions = ({ dispatch, compact }: { dispatch: DispatchRecor
       {actions.has('WITHDRAW') ? (
         <ActionButton
           label="guardline.enum.dispatchAction.WITHDRAW"
-          resource="dispatches"
+          {...actionTarget('dispatches', dispatch.id, base)}
           action="withdraw"
-          id={dispatch.id}
-          base={base}
           color="warning"
-          confirmLabel="guardline.enum.dispatchAction.WITHDRAW"
           confirmColor="warning"
           done="guardline.dispatches.withdrawn"
           fields={[{ name: 'reason', label: 'guardline.dispatches.withdraw_reason', kind: 'multiline', required: true, autoFocus: true }]}
@@ -130,10 +117,8 @@ const SummonButton = ({ dispatch }: { dispatch: DispatchRecord }) => {
   return (
     <ActionButton
       label="guardline.enum.dispatchAction.SUMMON"
-      resource="dispatches"
+      {...actionTarget('dispatches', dispatch.id, { version: dispatch.version })}
       action="summon"
-      id={dispatch.id}
-      base={{ version: dispatch.version }}
       confirmLabel="guardline.dispatches.summon_confirm"
       done="guardline.dispatches.summoned"
       testId="dispatch-summon"

@@ -10,7 +10,7 @@ import { COMMITTEE_CONFIG } from '../dataProvider/queries';
 import { enumChoices } from '../enums';
 import { useEnumLabel } from '../fields';
 import { can } from '../permissions';
-import { ActionButton, useRunAction } from '../ui/ActionButton';
+import { ActionButton, actionTarget, useRunAction } from '../ui/ActionButton';
 import { ActionDialog } from '../ui/ActionDialog';
 import { fenToYuan, formatRange, formatYuan } from '../ui/money';
 import { formatBeijing } from '../ui/time';
@@ -184,9 +184,8 @@ export const VoteButton = ({ record, variant = 'contained' }: { record: RewardRe
       label="guardline.rewards.vote"
       title="guardline.rewards.vote_title"
       titleOptions={{ code: record.code }}
-      resource="rewardRecords"
+      {...actionTarget('rewardRecords', record.id)}
       action="vote"
-      id={record.id}
       variant={variant}
       confirmLabel="guardline.rewards.cast_vote"
       done="guardline.rewards.voted"
@@ -249,10 +248,8 @@ const FinalizeButton = ({ record }: { record: RewardRecord }) => {
       label="guardline.rewards.finalize"
       title="guardline.rewards.finalize_title"
       titleOptions={{ code: record.code }}
-      resource="rewardRecords"
+      {...actionTarget('rewardRecords', record.id, { version: record.version })}
       action="finalize"
-      id={record.id}
-      base={{ version: record.version }}
       variant="contained"
       confirmLabel="guardline.rewards.finalize_confirm"
       done="guardline.rewards.finalized"
@@ -278,10 +275,8 @@ const SecondApprovalButton = ({ record }: { record: RewardRecord }) => {
   return (
     <ActionButton
       label="guardline.rewards.second_approval"
-      resource="rewardRecords"
+      {...actionTarget('rewardRecords', record.id, { version: record.version })}
       action="finalize"
-      id={record.id}
-      base={{ version: record.version }}
       variant="contained"
       confirmLabel="guardline.rewards.second_approve"
       confirmColor="success"
@@ -302,12 +297,9 @@ const StartNoticeButton = ({ record }: { record: RewardRecord }) => {
   return (
     <ActionButton
       label="guardline.rewards.start_notice"
-      resource="rewardRecords"
+      {...actionTarget('rewardRecords', record.id, { version: record.version })}
       action="startNotice"
-      id={record.id}
-      base={{ version: record.version }}
       variant="contained"
-      confirmLabel="guardline.rewards.start_notice"
       done="guardline.rewards.notice_started"
       testId="reward-notice"
       fields={[{ name: 'days', label: 'guardline.rewards.notice_days', kind: 'number', min: days ?? 0, helperText: translate('guardline.rewards.notice_days_help', { days: days ?? '—' }) }]}
@@ -324,10 +316,8 @@ const GrantButton = ({ record }: { record: RewardRecord }) => {
   return (
     <ActionButton
       label="guardline.rewards.grant"
-      resource="rewardRecords"
+      {...actionTarget('rewardRecords', record.id, { version: record.version })}
       action="grant"
-      id={record.id}
-      base={{ version: record.version }}
       variant="contained"
       color="success"
       confirmLabel="guardline.rewards.grant_confirm"
@@ -350,9 +340,8 @@ const GrantButton = ({ record }: { record: RewardRecord }) => {
 export const DecideObjectionButton = ({ objection }: { objection: { id: string; body: string } }) => (
   <ActionButton
     label="guardline.rewards.decide_objection"
-    resource="rewardRecords"
+    {...actionTarget('rewardRecords', objection.id)}
     action="decideObjection"
-    id={objection.id}
     confirmLabel="guardline.rewards.dismiss"
     done="guardline.rewards.objection_decided"
     toData={(v) => ({ ...v, uphold: v.uphold === true })}
@@ -370,11 +359,9 @@ const RevokeButton = ({ record, roles }: { record: RewardRecord; roles: string[]
     return (
       <ActionButton
         label="guardline.rewards.propose_revoke"
-        resource="rewardRecords"
+        {...actionTarget('rewardRecords', record.id)}
         action="revoke"
-        id={record.id}
         color="error"
-        confirmLabel="guardline.rewards.propose_revoke"
         confirmColor="error"
         done="guardline.rewards.revoke_proposed"
         fields={[
@@ -388,12 +375,10 @@ const RevokeButton = ({ record, roles }: { record: RewardRecord; roles: string[]
     return (
       <ActionButton
         label="guardline.rewards.cosign_revoke"
-        resource="rewardRecords"
+        {...actionTarget('rewardRecords', record.id)}
         action="revoke"
-        id={record.id}
         color="error"
         variant="contained"
-        confirmLabel="guardline.rewards.cosign_revoke"
         confirmColor="error"
         done="guardline.rewards.revoked"
       >

@@ -35,7 +35,7 @@ const Moves = (_props: { label?: string }) => {
   return (
     <Stack direction="row" spacing={1}>
       {activate && r.status === 'DRAFT' ? (
-        <ActionButton label="guardline.standards.activate" resource="rewardStandards" action="activate" id={r.id} confirmLabel="guardline.standards.activate" done="guardline.standards.activated">
+        <ActionButton label="guardline.standards.activate" resource="rewardStandards" action="activate" id={r.id} done="guardline.standards.activated">
           <span>{r.code}</span>
         </ActionButton>
       ) : null}

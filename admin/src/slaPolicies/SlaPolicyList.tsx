@@ -3,7 +3,7 @@
 import { DataTable, List, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField } from '../fields';
 import { enumChoices } from '../enums';
-import { ActionButton } from '../ui/ActionButton';
+import { ActionButton, actionTarget } from '../ui/ActionButton';
 import { UrgencyField } from '../ui/badges';
 
 const Amount = (_props: { label?: string }) => {
@@ -19,10 +19,8 @@ const Edit = (_props: { label?: string }) => {
     <ActionButton
       label="ra.action.edit"
       title="guardline.sla.edit_title"
-      resource="slaPolicies"
+      {...actionTarget('slaPolicies', r.id, { version: r.version })}
       action="update"
-      id={r.id}
-      base={{ version: r.version }}
       confirmLabel="ra.action.save"
       done="guardline.sla.saved"
       fields={[

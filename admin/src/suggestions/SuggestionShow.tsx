@@ -6,7 +6,7 @@ import RewardIcon from '@mui/icons-material/EmojiEvents';
 import { Button, Link, Show, useCanAccess, useCreatePath, useRecordContext, useRedirect, useTranslate } from 'react-admin';
 import { useEnumLabel } from '../fields';
 import { localName } from '../i18n';
-import { ActionButton } from '../ui/ActionButton';
+import { ActionButton, actionTarget } from '../ui/ActionButton';
 import { StatusChip } from '../ui/badges';
 import { DepartmentPicker, type DepartmentOption } from '../ui/DepartmentPicker';
 import { formatBeijing } from '../ui/time';
@@ -56,12 +56,9 @@ const AssignButton = ({ s }: { s: Suggestion }) => {
   return (
     <ActionButton
       label="guardline.suggestions.assign"
-      resource="suggestions"
+      {...actionTarget('suggestions', s.id, { version: s.version })}
       action="assign"
-      id={s.id}
-      base={{ version: s.version }}
       variant="contained"
-      confirmLabel="guardline.suggestions.assign"
       done="guardline.suggestions.assigned"
       toData={(v) => ({ ...v, departmentId: dept?.id })}
       validate={() => (dept ? {} : { note: 'guardline.suggestions.pick_department' })}
@@ -84,12 +81,9 @@ const Moves = ({ s }: { s: Suggestion }) => {
       {assign && (s.status === 'SUBMITTED' || s.status === 'UNDER_EVALUATION') ? (
         <ActionButton
           label="guardline.suggestions.merge"
-          resource="suggestions"
+          {...actionTarget('suggestions', s.id, base)}
           action="merge"
-          id={s.id}
-          base={base}
           color="warning"
-          confirmLabel="guardline.suggestions.merge"
           done="guardline.suggestions.merged"
           fields={[
             { name: 'intoSuggestionId', label: 'guardline.suggestions.into_id', required: true, helperText: 'guardline.suggestions.into_help' },
@@ -100,10 +94,8 @@ const Moves = ({ s }: { s: Suggestion }) => {
       {decide && s.status === 'UNDER_EVALUATION' ? (
         <ActionButton
           label="guardline.suggestions.decide"
-          resource="suggestions"
+          {...actionTarget('suggestions', s.id, base)}
           action="decide"
-          id={s.id}
-          base={base}
           variant="contained"
           confirmLabel="guardline.suggestions.adopt"
           confirmColor="success"
@@ -116,12 +108,9 @@ const Moves = ({ s }: { s: Suggestion }) => {
       {decide && s.status === 'ADOPTED' ? (
         <ActionButton
           label="guardline.suggestions.implement"
-          resource="suggestions"
+          {...actionTarget('suggestions', s.id, base)}
           action="implement"
-          id={s.id}
-          base={base}
           variant="contained"
-          confirmLabel="guardline.suggestions.implement"
           done="guardline.suggestions.implemented"
           fields={[
             { name: 'note', label: 'guardline.suggestions.implementation_note', kind: 'multiline', required: true, autoFocus: true },
@@ -132,12 +121,9 @@ const Moves = ({ s }: { s: Suggestion }) => {
       {decide && s.status === 'IMPLEMENTED' ? (
         <ActionButton
           label="guardline.suggestions.assess"
-          resource="suggestions"
+          {...actionTarget('suggestions', s.id, base)}
           action="assess"
-          id={s.id}
-          base={base}
           variant="contained"
-          confirmLabel="guardline.suggestions.assess"
           done="guardline.suggestions.assessed"
           toData={(v) => ({ ...v, effective: v.effective === 'yes' })}
           fields={[

@@ -18,9 +18,13 @@ export function useRunAction() {
   };
 }
 
-export interface ActionButtonProps extends Omit<ActionDialogProps, 'open' | 'onClose' | 'onSubmit' | 'title'> {
-  /** Button text (translation key); also the dialog title unless `title` is given. */
+/** The record a move acts on: `{...actionTarget('cases', record.id, { version })}` on an ActionButton. */
+export const actionTarget = (resource: string, id: Identifier | undefined, base?: Values) => ({ resource, id, base });
+
+export interface ActionButtonProps extends Omit<ActionDialogProps, 'open' | 'onClose' | 'onSubmit' | 'title' | 'confirmLabel'> {
+  /** Button text (translation key); also the dialog title unless `title` is given, and the confirm text unless `confirmLabel` is. */
   label: string;
+  confirmLabel?: string;
   title?: string;
   resource: string;
   action: string;
@@ -38,7 +42,7 @@ export interface ActionButtonProps extends Omit<ActionDialogProps, 'open' | 'onC
   prepare?: (data: Values) => Promise<Values>;
 }
 
-export const ActionButton = ({ label, title, resource, action, id, base, toData, done, icon, variant = 'outlined', color = 'primary', onDone, prepare, testId, ...dialog }: ActionButtonProps) => {
+export const ActionButton = ({ label, title, confirmLabel, resource, action, id, base, toData, done, icon, variant = 'outlined', color = 'primary', onDone, prepare, testId, ...dialog }: ActionButtonProps) => {
   const translate = useTranslate();
   const [open, setOpen] = useState(false);
   const run = useRunAction();
@@ -63,6 +67,7 @@ export const ActionButton = ({ label, title, resource, action, id, base, toData,
           open={open}
           onClose={() => setOpen(false)}
           title={title ?? label}
+          confirmLabel={confirmLabel ?? label}
           onSubmit={async (values) => {
             let data = { ...base, ...(toData ? toData(values) : values) };
             if (prepare) data = await prepare(data);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Stack, Typography } from '@mui/material';
 import { useCanAccess, useRecordContext, useTranslate } from 'react-admin';
 import { enumChoices } from '../enums';
-import { ActionButton } from '../ui/ActionButton';
+import { ActionButton, actionTarget } from '../ui/ActionButton';
 import { DepartmentPicker, type DepartmentOption } from '../ui/DepartmentPicker';
 
 interface UserRecord {
@@ -24,10 +24,8 @@ const EditButton = ({ record }: { record: UserRecord }) => {
       label="ra.action.edit"
       title="guardline.users.edit_title"
       titleOptions={{ username: record.username }}
-      resource="users"
+      {...actionTarget('users', record.id, { version: record.version })}
       action="update"
-      id={record.id}
-      base={{ version: record.version }}
       confirmLabel="ra.action.save"
       done="guardline.users.saved"
       toData={(v) => ({ ...v, departmentId: dept?.id ?? null })}
@@ -53,10 +51,8 @@ export const UserAdminActions = () => {
       <EditButton record={record} />
       <ActionButton
         label="guardline.users.reset_password"
-        resource="users"
+        {...actionTarget('users', record.id)}
         action="resetPassword"
-        id={record.id}
-        confirmLabel="guardline.users.reset_password"
         done="guardline.users.password_reset"
         fields={[{ name: 'password', label: 'guardline.users.new_password', kind: 'password', required: true, helperText: 'guardline.users.password_help' }]}
         validate={(v) => (String(v.password ?? '').length < 10 ? { password: 'guardline.users.password_help' } : {})}
@@ -68,19 +64,16 @@ export const UserAdminActions = () => {
           label="guardline.users.deactivate"
           title="guardline.users.deactivate_title"
           titleOptions={{ username: record.username }}
-          resource="users"
+          {...actionTarget('users', record.id, base)}
           action="deactivate"
-          id={record.id}
-          base={base}
           color="warning"
-          confirmLabel="guardline.users.deactivate"
           confirmColor="warning"
           done="guardline.users.deactivated"
         >
           <Typography variant="body2">{translate('guardline.users.deactivate_help')}</Typography>
         </ActionButton>
       ) : (
-        <ActionButton label="guardline.users.reactivate" resource="users" action="reactivate" id={record.id} base={base} confirmLabel="guardline.users.reactivate" done="guardline.users.reactivated" />
+        <ActionButton label="guardline.users.reactivate" resource="users" action="reactivate" id={record.id} base={base} done="guardline.users.reactivated" />
       )}
     </Stack>
   );

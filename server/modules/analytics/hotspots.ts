@@ -98,7 +98,8 @@ export async function hotspots(ctx: ServiceContext, input: HotspotsInput = {}): 
   // from scanning the whole link table instead.)
   const ids = sql`(array_agg(c.id order by c.received_at, c.id))[1:${sql.raw(String(MAX_CASES))}]`;
 
-  const [streets, schools, subjects, trend] = await Promise.all([
+  const linkedIds = sql`(array_agg(l.id order by l.received_at, l.id))[1:${sql.raw(String(MAX_CASES))}]`;
+  const [streets, linked, trend] = await Promise.all([
     ctx.database.rows<ClusterRow>(sql`
       select c.category_id, c.district_id, mode() within group (order by btrim(c.street)) as street, null as subject_kind,
         count(distinct c.merge_group_id)::int as n, ${ids} as ids
@@ -106,26 +107,30 @@ export async function hotspots(ctx: ServiceContext, input: HotspotsInput = {}): 
       where ${inWindow} and c.street is not null and btrim(c.street) <> ''${catFilter}${districtFilter}
       group by c.category_id, c.district_id, regexp_replace(lower(c.street), '\\s', '', 'g')
       having count(distinct c.merge_group_id) >= ${minCases}`),
-    ctx.database.rows<ClusterRow>(sql`
-      select c.category_id, s.district_id, null as street, s.kind as subject_kind,
-        count(distinct c.merge_group_id)::int as n, ${ids} as ids
-      from cases c
-      cross join lateral (select cs.subject_id from case_subjects cs where cs.case_id = c.id offset 0) cs
-      join subjects s on s.id = cs.subject_id and s.kind = 'SCHOOL'
-      where ${inWindow}${catFilter}${districtFilter}
-      group by c.category_id, s.district_id, s.id
-      having count(distinct c.merge_group_id) >= ${minCases}`),
-    ctx.database.rows<ClusterRow>(sql`
-      select mode() within group (order by c.category_id) as category_id, s.district_id, null as street, s.kind as subject_kind,
-        count(distinct c.merge_group_id)::int as n, ${ids} as ids
-      from cases c
-      cross join lateral (select distinct cs.subject_id from case_subjects cs where cs.case_id = c.id offset 0) cs
-      join subjects s on s.id = cs.subject_id and s.kind in ('MINOR', 'HOUSEHOLD', 'ADULT', 'ADDRESS')
-      where ${inWindow}${catFilter}${districtFilter}
-      group by s.id, s.kind, s.district_id
-      having count(distinct c.merge_group_id) >= ${minCases}`),
+    // Schools and repeat subjects in one pass over the period's cases and the subjects they name.
+    ctx.database.rows<ClusterRow & { hotspot_kind: HotspotKind }>(sql`
+      with l as materialized (
+        select c.id, c.category_id, c.merge_group_id, c.received_at, s.id as subject_id, s.kind, s.district_id
+        from cases c
+        cross join lateral (select distinct cs.subject_id from case_subjects cs where cs.case_id = c.id offset 0) cs
+        join subjects s on s.id = cs.subject_id and s.kind in ('SCHOOL', 'MINOR', 'HOUSEHOLD', 'ADULT', 'ADDRESS')
+        where ${inWindow}${catFilter}${districtFilter}
+      )
+      select 'SCHOOL_CLUSTER' as hotspot_kind, l.category_id, l.district_id, null as street, l.kind as subject_kind,
+        count(distinct l.merge_group_id)::int as n, ${linkedIds} as ids
+      from l where l.kind = 'SCHOOL'
+      group by l.category_id, l.district_id, l.subject_id, l.kind
+      having count(distinct l.merge_group_id) >= ${minCases}
+      union all
+      select 'REPEAT_SUBJECT', mode() within group (order by l.category_id), l.district_id, null, l.kind,
+        count(distinct l.merge_group_id)::int, ${linkedIds}
+      from l where l.kind <> 'SCHOOL'
+      group by l.subject_id, l.kind, l.district_id
+      having count(distinct l.merge_group_id) >= ${minCases}`),
     risingCategories(ctx, period, trailingPeriods, categoryIds, input.districtId ?? null),
   ]);
+  const schools = linked.filter((r) => r.hotspot_kind === 'SCHOOL_CLUSTER');
+  const subjects = linked.filter((r) => r.hotspot_kind === 'REPEAT_SUBJECT');
 
   const rising = trend.filter((t) => t.current >= minCases && t.current >= risingFactor * t.average && t.current > t.average);
   const risingCases = desk && rising.length
