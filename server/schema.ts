@@ -5,6 +5,7 @@ import './graphql/scalars.js';
 import './graphql/errors.js';
 import './modules/departments/types.js';
 import './modules/auth/types.js';
+import './modules/audit/types.js';
 import './modules/cases/types.js';
 import './modules/dispatch/types.js';
 import './modules/suggestions/types.js';

@@ -19,6 +19,7 @@ import { slaPolicies } from './slaPolicies';
 import { suggestions } from './suggestions';
 import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
+import { auditEvents } from './auditEvents';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ClaimPage = lazy(() => import('./public/ClaimPage'));
@@ -51,6 +52,7 @@ export const App = () => (
     <Resource name="slaPolicies" {...slaPolicies} />
     <Resource name="users" {...users} />
     <Resource name="apiTokens" {...apiTokens} />
+    <Resource name="auditEvents" {...auditEvents} />
     <Resource name="districts" {...districts} />
     {/* the public claim page: no sign-in (claim code holders, not staff) */}
     <CustomRoutes noLayout>

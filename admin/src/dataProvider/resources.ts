@@ -636,6 +636,15 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     list: { field: 'publicNotices', kind: 'array', toRecord: (r) => ({ ...r, id: String(r.code) }) },
   },
 
+  auditEvents: {
+    type: 'AuditEvent',
+    fields: 'id at actor actorKind action entity entityId fields detail',
+    list: {
+      field: 'auditEvents',
+      filterType: 'AuditEventFilter',
+      filter: (f) => ({ entity: f.entity, action: f.action, actor: f.actor }),
+    },
+  },
   apiTokens: {
     type: 'ApiToken',
     fields: `id name kind scopes tokenPrefix active createdAt lastUsedAt revokedAt department { ${DEPARTMENT_REF} }`,

@@ -45,6 +45,18 @@ const base: TranslationMessages = {
         createdAt: 'Created',
       },
     },
+    auditEvents: {
+      name: 'Audit event |||| Audit log',
+      fields: {
+        at: 'When',
+        actor: 'Who',
+        action: 'Action',
+        entity: 'Record',
+        entityId: 'Record id',
+        fields: 'Fields',
+        detail: 'Detail',
+      },
+    },
     apiTokens: {
       name: 'API token |||| API tokens',
       fields: {

@@ -254,6 +254,18 @@ const base: TranslationMessages = {
         createdAt: '创建时间',
       },
     },
+    auditEvents: {
+      name: '审计日志',
+      fields: {
+        at: '时间',
+        actor: '操作人',
+        action: '操作',
+        entity: '对象',
+        entityId: '对象编号',
+        fields: '涉及字段',
+        detail: '详情',
+      },
+    },
     apiTokens: {
       name: 'API 令牌',
       fields: {
