@@ -83,6 +83,10 @@ export const cases = pgTable(
     index('cases_merge_group_idx').on(t.mergeGroupId),
     index('cases_reporter_idx').on(t.reporterId),
     index('cases_search_idx').using('gin', t.searchVector),
+    // Queues read a district's open cases newest first: an ordered scan that stops at the page size.
+    index('cases_open_district_received_idx')
+      .on(t.districtId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`"status" IN ('RECEIVED', 'DISPATCHED', 'IN_PROGRESS', 'REPLIED', 'FOLLOWED_UP', 'REOPENED')`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_open_district_received_idx" ON "cases" ("district_id","received_at" DESC,"id" DESC) WHERE "status" IN ('RECEIVED', 'DISPATCHED', 'IN_PROGRESS', 'REPLIED', 'FOLLOWED_UP', 'REOPENED');
