@@ -32,3 +32,14 @@ export function groupBy<T, K>(keys: readonly K[], rows: T[], key: (row: T) => K)
   }
   return keys.map((k) => groups.get(k) ?? []);
 }
+
+/**
+ * A Node loader over a visibility-checked fetch: malformed ids never reach the database, and an id
+ * the viewer may not see is NotFound, exactly like one that does not exist.
+ */
+export async function visibleByIds<T extends { id: string }>(ids: readonly string[], entity: string, fetch: (valid: string[]) => Promise<T[]>): Promise<(T | Error)[]> {
+  const valid = [...new Set(ids.filter(isUuid))];
+  const rows = valid.length ? await fetch(valid) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? new NotFoundError(entity));
+}

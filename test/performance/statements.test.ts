@@ -22,7 +22,7 @@ async function statementsFor(query: string, variables: Record<string, unknown>, 
   return { count: t.database.statements.length - before, data: r.data };
 }
 
-const CASE_LIST = `query($n: Int!) { cases(first: $n) { totalCount edges { node { code status category { nameZh parent { nameZh } } district { nameZh }
+const CASE_LIST = `query($n: Int!) { cases(first: $n) { totalCount edges { node { code status needsPoliceNow category { nameZh parent { nameZh } } district { nameZh }
   dispatches { role status department { nameZh } } } } } }`;
 const QUEUE = `query($n: Int!) { dispatches(first: $n) { totalCount edges { node { status deadline case { code summary } department { nameZh } } } } }`;
 

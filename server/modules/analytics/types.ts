@@ -6,7 +6,8 @@ import { builder } from '../../builder.js';
 import { CaseChannelEnum, CaseKindEnum, ProtectionDomainEnum, SubjectKindEnum, UrgencyEnum } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
 import type { Context } from '../../context.js';
-import { DomainError, NotFoundError } from '../../shared/errors.js';
+import { DomainError } from '../../shared/errors.js';
+import { visibleByIds } from '../../graphql/loaders.js';
 import { CaseCategoryRef, DepartmentRef, DistrictRef } from '../departments/types.js';
 import { CaseRef } from '../cases/types.js';
 import { isDesk } from '../cases/access.js';
@@ -263,14 +264,14 @@ export const AnalysisReportRef = builder.loadableNode('AnalysisReport', {
   description: '研判分析报告: a period’s figures snapshot, the narrative and recommendations, and the departments it is published to.',
   id: { resolve: (r: ReportRow) => r.id },
   load: async (ids: string[], ctx: Context) => {
-    let rows: ReportRow[] = [];
-    try {
-      rows = await visibleReportsByIds(ctx, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)));
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-    }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? new NotFoundError('AnalysisReport'));
+    return visibleByIds(ids, 'AnalysisReport', async (valid) => {
+      try {
+        return await visibleReportsByIds(ctx, valid);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        return [];
+      }
+    });
   },
   fields: (t) => ({
     title: t.exposeString('title'),

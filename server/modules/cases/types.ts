@@ -7,8 +7,8 @@ import {
   ProtectionDomainEnum, ReporterRelationEnum, SatisfactionEnum, SubjectKindEnum, SubjectRoleEnum, UrgencyEnum,
 } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
-import { groupBy } from '../../graphql/loaders.js';
-import { caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects, caseCategories } from '../../../schema/index.js';
+import { groupBy, visibleByIds } from '../../graphql/loaders.js';
+import { caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects } from '../../../schema/index.js';
 import { memoize, type Context } from '../../context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { CaseCategoryRef, DistrictRef } from '../departments/types.js';
@@ -40,11 +40,7 @@ type CaseSubjectShape = { subject: typeof subjects.$inferSelect; role: string; c
 export const CaseRef = builder.loadableNode('Case', {
   description: 'A call or transfer to the desk (诉求工单).',
   id: { resolve: (c: CaseRow) => c.id },
-  load: async (ids: string[], ctx: Context) => {
-    const rows = await visibleCasesByIds(ctx, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? new NotFoundError('Case'));
-  },
+  load: (ids: string[], ctx: Context) => visibleByIds(ids, 'Case', (valid) => visibleCasesByIds(ctx, valid)),
   fields: (t) => ({
     code: t.exposeString('code', { description: 'MP<yyyymmdd>-<seq>, by the Beijing day of receipt.' }),
     channel: t.field({ type: CaseChannelEnum, resolve: (c) => c.channel as never }),
@@ -76,11 +72,9 @@ export const CaseRef = builder.loadableNode('Case', {
     }),
     needsPoliceNow: t.boolean({
       description: 'IMMEDIATE and of a category routed to the police: call the police now.',
-      resolve: async (c, _a, ctx) => {
-        if (c.urgency !== 'IMMEDIATE') return false;
-        const [cat] = await ctx.db.select({ kinds: caseCategories.suggestedDepartmentKinds }).from(caseCategories).where(eq(caseCategories.id, c.categoryId));
-        return !!cat?.kinds.includes('PUBLIC_SECURITY');
-      },
+      // Through the category loader: one batched read for a whole list, not one per case.
+      resolve: async (c, _a, ctx) =>
+        c.urgency === 'IMMEDIATE' && (await CaseCategoryRef.getDataloader(ctx).load(c.categoryId)).suggestedDepartmentKinds.includes('PUBLIC_SECURITY'),
     }),
   }),
 });

@@ -4,10 +4,9 @@ import { contextCacheSymbol } from '@pothos/core';
 import { builder } from '../../builder.js';
 import { DispatchOutcomeEnum, DispatchRoleEnum, DispatchStatusEnum, ExtensionStatusEnum } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
-import { groupBy } from '../../graphql/loaders.js';
+import { groupBy, visibleByIds } from '../../graphql/loaders.js';
 import { dispatches, extensionRequests } from '../../../schema/index.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../shared/errors.js';
 import type { DispatchEvent } from '../../shared/events.js';
 import { DepartmentRef } from '../departments/types.js';
 import { CaseRef, DeadlineStateEnum, dueSoonPercent, visibleCaseOrNull } from '../cases/types.js';
@@ -31,13 +30,8 @@ const DispatchActionEnum = builder.enumType('DispatchAction', {
 export const DispatchRef = builder.loadableNode('Dispatch', {
   description: 'A case sent to one department (派单).',
   id: { resolve: (d: DispatchRow) => d.id },
-  load: async (ids: string[], ctx: Context) => {
-    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-    const visibility = await dispatchVisibility(ctx);
-    const rows = valid.length ? await ctx.db.select().from(dispatches).where(and(inArray(dispatches.id, valid), visibility)) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? new NotFoundError('Dispatch'));
-  },
+  load: (ids: string[], ctx: Context) =>
+    visibleByIds(ids, 'Dispatch', async (valid) => ctx.db.select().from(dispatches).where(and(inArray(dispatches.id, valid), await dispatchVisibility(ctx)))),
   fields: (t) => ({
     case: t.field({
       type: CaseRef, nullable: true,

@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { HonourTypeEnum, ObjectionStatusEnum, RewardKindEnum, RewardStatusEnum, StandardStatusEnum, VoteDecisionEnum } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
-import { groupBy, rowsByIds } from '../../graphql/loaders.js';
+import { groupBy, rowsByIds, visibleByIds } from '../../graphql/loaders.js';
 import { cases, committeeConfig, committeeVotes, noticeObjections, payees, reporterIdentities, reporters, rewardStandards, suggestionSubmitters, users } from '../../../schema/index.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../shared/errors.js';
 import { RateLimiter } from '../../shared/rate-limit.js';
 import { beijingYear } from '../../shared/time.js';
 import { CaseRef } from '../cases/types.js';
@@ -124,11 +123,7 @@ const PayeeRef = builder.objectRef<typeof payees.$inferSelect>('Payee').implemen
 export const RewardRecordRef = builder.loadableNode('RewardRecord', {
   description: 'One commendation (奖励记录), from nomination to grant.',
   id: { resolve: (r: RewardRow) => r.id },
-  load: async (ids: string[], ctx: Context) => {
-    const rows = await visibleRecordsByIds(ctx, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)));
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? new NotFoundError('RewardRecord'));
-  },
+  load: (ids: string[], ctx: Context) => visibleByIds(ids, 'RewardRecord', (valid) => visibleRecordsByIds(ctx, valid)),
   fields: (t) => ({
     code: t.exposeString('code'),
     kind: t.field({ type: RewardKindEnum, resolve: (r) => r.kind as never }),
@@ -170,9 +165,20 @@ export const RewardRecordRef = builder.loadableNode('RewardRecord', {
       },
     }),
     tally: t.field({ type: TallyRef, resolve: (r, _a, ctx) => ctx.db.transaction((tx) => tally(tx, r)) }),
-    myVoteCast: t.boolean({
+    myVoteCast: t.loadable({
+      type: 'Boolean',
       description: 'Has the viewer voted or recused in the current round?',
-      resolve: async (r, _a, ctx) => !!(await ctx.db.select({ id: committeeVotes.id }).from(committeeVotes).where(and(eq(committeeVotes.recordId, r.id), eq(committeeVotes.round, r.round), eq(committeeVotes.memberId, ctx.viewer.id ?? r.id)))).length,
+      // One read for the whole inbox: the viewer's votes on these records, matched to each record's round.
+      load: async (keys: string[], ctx: Context) => {
+        const recordIds = keys.map((k) => k.split(':')[0]!);
+        const mine = ctx.viewer.id
+          ? await ctx.db.select({ recordId: committeeVotes.recordId, round: committeeVotes.round }).from(committeeVotes)
+              .where(and(inArray(committeeVotes.recordId, recordIds), eq(committeeVotes.memberId, ctx.viewer.id)))
+          : [];
+        const cast = new Set(mine.map((v) => `${v.recordId}:${v.round}`));
+        return keys.map((k) => cast.has(k));
+      },
+      resolve: (r) => `${r.id}:${r.round}`,
     }),
     votes: t.loadableList({
       type: VoteRef,
