@@ -2,6 +2,7 @@
 // production mode and the raw-SQL reference side by side, driven by autocannon from separate
 // processes in alternating rounds. Prints a table with the ratios.
 //   npm run bench -- [--cases 200000] [--duration 15] [--connections 10] [--rounds 2] [--soak] [--only list]
+//   BENCH_DATABASE_URL=… npm run bench -- --reuse   keeps an already seeded database (for iterating on a change)
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '2' },
     soak: { type: 'boolean', default: false },
     only: { type: 'string' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const N = Number(args.cases);
@@ -46,6 +48,7 @@ function log(msg: string) {
 
 async function startPostgres(): Promise<string> {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  if (args.reuse) throw new Error('--reuse needs BENCH_DATABASE_URL');
   pgDir = mkdtempSync(join(tmpdir(), 'guardline-bench-pg-'));
   const url = execFileSync('scripts/throwaway-postgres.sh', ['start', pgDir, String(55400 + Math.floor(Math.random() * 90))], { encoding: 'utf8' }).trim();
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -55,8 +58,8 @@ async function startPostgres(): Promise<string> {
   return url.replace(/\/postgres$/, '/guardline_bench');
 }
 
-async function startProcess(script: string, env: Record<string, string>, healthUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+async function startProcess(argv: string[], env: Record<string, string>, healthUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
   children.push(child);
   let exited = false;
   child.on('exit', () => (exited = true));
@@ -64,7 +67,7 @@ async function startProcess(script: string, env: Record<string, string>, healthU
     if (await fetch(healthUrl).then((r) => r.status < 500, () => false)) return child;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${script} did not start`);
+  throw new Error(`${argv.at(-1)} did not start`);
 }
 
 function load(spec: LoadSpec): Promise<LoadResult> {
@@ -99,9 +102,13 @@ async function main() {
   const [category] = await database.db.select().from(caseCategories).where(eq(caseCategories.code, 'SCHOOL-BULLYING'));
   const started = Date.now();
   const sql = postgres(url, { max: 1, onnotice: () => {} });
-  await seedBenchCases(sql, { cases: N });
-  await seedBenchRewards(sql, 2000);
-  log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const [{ seeded }] = await sql`select count(*)::int as seeded from cases`;
+  if (args.reuse && seeded >= N) log(`reusing ${seeded} seeded cases`);
+  else {
+    await seedBenchCases(sql, { cases: N });
+    await seedBenchRewards(sql, 2000);
+    log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   for (const [username, roles] of [['bench-operator', ['OPERATOR']], ['bench-member', ['COMMITTEE_MEMBER']]] as const) {
     await createUser(ctx, { username, displayName: username, password: PASSWORD, roles: [...roles] }, { bootstrap: true }).catch(() => {});
   }
@@ -111,11 +118,13 @@ async function main() {
   await sql.end();
   await database.close();
 
-  const ours = await startProcess('server/main.ts', {
+  // Our server as `npm start` runs it: the bundled build, no TypeScript loader in the process.
+  execFileSync('npm', ['run', '--silent', 'server:build'], { stdio: 'inherit' });
+  const ours = await startProcess(['--enable-source-maps', 'dist/server.mjs'], {
     NODE_ENV: 'production', DATABASE_URL: url, PORT: String(OURS_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
     SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42', DB_POOL_SIZE: '10',
   }, `http://127.0.0.1:${OURS_PORT}/healthz`);
-  await startProcess('bench/reference-server.ts', { DATABASE_URL: url, PORT: String(REF_PORT), DB_POOL_SIZE: '10' }, `http://127.0.0.1:${REF_PORT}/committee`);
+  await startProcess(['--import', 'tsx', 'bench/reference-server.ts'], { DATABASE_URL: url, PORT: String(REF_PORT), DB_POOL_SIZE: '10' }, `http://127.0.0.1:${REF_PORT}/committee`);
   const login = async (username: string) => {
     const res = await fetch(`http://127.0.0.1:${OURS_PORT}/graphql`, {
       method: 'POST', headers: { 'content-type': 'application/json' },

@@ -2,12 +2,13 @@
 // so tests call `app.fetch` directly.
 import { randomUUID } from 'node:crypto';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST } from 'graphql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { Config } from './config.js';
 import type { Database } from './db.js';
 import { newContext, type Context } from './context.js';
@@ -79,6 +80,10 @@ export function createApp(deps: AppDeps) {
       maxAliasesPlugin({ n: LIMITS.maxAliases, exposeLimits: true }),
       costLimitPlugin({ maxCost: LIMITS.maxCost, ignoreIntrospection: true, exposeLimits: true }),
       ...(development ? [] : [noIntrospection]),
+      // Compiled execution: a query's plan is built once per document, not walked field by field on
+      // every request. Subscriptions keep the standard executor (the event stream's auth and filters
+      // run per event there). Before auditReads, which wraps whatever execute function is in place.
+      useGraphQlJit({}, { enableIf: ({ document, operationName }) => getOperationAST(document, operationName)?.operation !== 'subscription' }),
       auditReads,
     ],
     context: async ({ request, req }: { request: Request; req?: { socket?: { remoteAddress?: string } } }): Promise<Context> => {
