@@ -94,6 +94,16 @@ describe('idempotent transfers and case codes', () => {
     const late = await transfer({ idempotencyKey: key, summary: '重复转办同一工单' });
     expect(late).toMatchObject({ replayed: true, case: { id: answers[0].case.id } });
     expect(await countCases()).toBe(casesBefore + 1);
+
+    // ...even when the category has been closed since: a retry answers what the first call did.
+    const closeCategory = (active: boolean) => t.database.db.execute(sql`update case_categories set active = ${active} where id = (select category_id from cases where code = ${[...codes][0]})`);
+    await closeCategory(false);
+    try {
+      expect(await transfer({ idempotencyKey: key, summary: '重复转办同一工单' })).toMatchObject({ replayed: true, case: { id: answers[0].case.id } });
+      expect(await transfer({ idempotencyKey: `${key}-new`, summary: '新工单' })).toMatchObject({ code: 'NOT_FOUND', field: 'categoryId' });
+    } finally {
+      await closeCategory(true);
+    }
   });
 
   it('20 concurrent registrations get unique, sequential codes of the Beijing day', async () => {

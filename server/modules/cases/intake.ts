@@ -97,6 +97,16 @@ export async function registerCase(ctx: ServiceContext, raw: RegisterCaseInput):
   }
   const now = ctx.clock.now();
   const scope = `${ctx.viewer.kind}:${ctx.viewer.id}`;
+  // Reference data is read before the transaction, together: the transaction then holds the day's
+  // code counter (one row every intake updates) only for the writes that follow it.
+  const [[category], district, retentionYears, sla] = await Promise.all([
+    ctx.db.select().from(caseCategories).where(eq(caseCategories.id, input.categoryId)),
+    input.districtId ? ctx.db.select({ id: districts.id }).from(districts).where(eq(districts.id, input.districtId)) : null,
+    setting(ctx.db, 'retentionYears'),
+    loadSla(ctx.db),
+  ]);
+  const day = beijingDay(now);
+  const retainUntil = addDays(day, 365 * retentionYears);
 
   return ctx.db.transaction(async (tx) => {
     if (input.idempotencyKey) {
@@ -110,19 +120,11 @@ export async function registerCase(ctx: ServiceContext, raw: RegisterCaseInput):
         .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, input.idempotencyKey)));
       if (seen) return { case: seen.case, claimCode: seen.claimCode ?? '', receiptCode: seen.receiptCode, alertsRaised: 0, replayed: true };
     }
-
-    const [category] = await tx.select().from(caseCategories).where(eq(caseCategories.id, input.categoryId));
+    // Checked after the replay: a retry answers what the first call did, even if a category closed since.
     if (!category || !category.active) throw new NotFoundError('Case category', 'categoryId');
     if (!category.parentId) throw new ValidationError('Choose a specific category, not a group', 'categoryId');
-    if (input.districtId) {
-      const [d] = await tx.select({ id: districts.id }).from(districts).where(eq(districts.id, input.districtId));
-      if (!d) throw new NotFoundError('District', 'districtId');
-    }
+    if (district && district.length === 0) throw new NotFoundError('District', 'districtId');
     const urgency: Urgency = input.urgency ?? (category.defaultUrgency as Urgency | null) ?? 'NORMAL';
-    const day = beijingDay(now);
-    const retainUntil = addDays(day, 365 * (await setting(tx, 'retentionYears')));
-
-    const code = await dailyCode(tx, 'MP', day);
 
     const r = input.reporter;
     const receiptCode = r.mandatoryReporter ? newClaimCode('MR') : null;
@@ -142,7 +144,7 @@ export async function registerCase(ctx: ServiceContext, raw: RegisterCaseInput):
       });
     }
 
-    const sla = await loadSla(tx);
+    const code = await dailyCode(tx, 'MP', day);
     // A case is its own merge group until merged into an earlier report.
     const caseId = randomUUID();
     const [created] = await tx
@@ -172,13 +174,15 @@ export async function registerCase(ctx: ServiceContext, raw: RegisterCaseInput):
       ...input.otherSubjects,
     ];
     const linked = await linkSubjects(tx, created!.id, created!.districtId, subjectInputs, now, retainUntil);
-    if (input.idempotencyKey) await tx.insert(idempotencyKeys).values({ scope, key: input.idempotencyKey, caseId: created!.id, createdAt: now });
-
-    await recordAudit(tx, ctx, {
-      action: 'case.register', entity: 'Case', entityId: created!.id,
-      fields: ['channel', 'kind', 'category', 'domain', 'urgency', 'summary', 'narrative', ...(hasIdentity ? ['reporter.identity'] : []), ...(input.minors.length ? ['minors'] : [])],
-      detail: { code, channel: input.channel, kind: input.kind, urgency, subjects: linked.length },
-    });
+    // The last two writes are independent: sent together, one round trip while the counter is held.
+    await Promise.all([
+      input.idempotencyKey ? tx.insert(idempotencyKeys).values({ scope, key: input.idempotencyKey, caseId: created!.id, createdAt: now }) : null,
+      recordAudit(tx, ctx, {
+        action: 'case.register', entity: 'Case', entityId: created!.id,
+        fields: ['channel', 'kind', 'category', 'domain', 'urgency', 'summary', 'narrative', ...(hasIdentity ? ['reporter.identity'] : []), ...(input.minors.length ? ['minors'] : [])],
+        detail: { code, channel: input.channel, kind: input.kind, urgency, subjects: linked.length },
+      }),
+    ]);
     return { case: created!, claimCode: reporter!.claimCode, receiptCode, alertsRaised: linked.filter((l) => l.alertRaised).length, replayed: false };
   });
 }

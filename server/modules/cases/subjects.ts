@@ -37,6 +37,7 @@ export async function linkSubjects(
   now: Date,
   retainUntil: string,
 ): Promise<LinkedSubject[]> {
+  if (inputs.length === 0) return [];
   const threshold = await setting(tx, 'subjectAlertThreshold');
   const linked = new Map<string, LinkedSubject>();
   for (const s of inputs) {
