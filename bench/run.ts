@@ -2,7 +2,8 @@
 // production mode and the raw-SQL reference side by side, driven by autocannon from separate
 // processes in alternating rounds. Prints a table with the ratios.
 //   npm run bench -- [--cases 200000] [--duration 15] [--connections 10] [--rounds 2] [--soak] [--only list]
-//   BENCH_DATABASE_URL=… npm run bench -- --reuse   keeps an already seeded database (for iterating on a change)
+//   BENCH_DATABASE_URL=… npm run bench -- --reuse   keeps an already seeded database (for iterating on a
+//   change; registerCase rounds add cases to it, so re-seed before taking figures)
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
