@@ -20,6 +20,7 @@ import { suggestions } from './suggestions';
 import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
 import { auditEvents } from './auditEvents';
+import { analysisReports, AnalysisReportPrint } from './analysisReports';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ClaimPage = lazy(() => import('./public/ClaimPage'));
@@ -41,6 +42,9 @@ export const App = () => (
     <Resource name="cases" {...cases} />
     <Resource name="dispatches" {...dispatches} />
     <Resource name="suggestions" {...suggestions} />
+    <Resource name="analysisReports" {...analysisReports}>
+      <Route path=":id/print" element={<AnalysisReportPrint />} />
+    </Resource>
     <Resource name="rewardInbox" {...rewardInbox} />
     <Resource name="rewardRecords" {...rewardRecords} />
     <Resource name="publicNotices" {...publicNotices} />

@@ -66,3 +66,8 @@ export const DEPARTMENT_PERFORMANCE = `query DepartmentPerformance($fromMonth: S
     rows { department { id nameZh nameEn } rank responseRate { value } resolutionRate { value } satisfactionRate { value } }
   }
 }`;
+
+/** An analysis report as a file (CSV with BOM, or XLSX), base64-encoded by the server. */
+export const ANALYSIS_REPORT_EXPORT = `query AnalysisReportExport($id: ID!, $format: AnalysisReportExportFormat!) {
+  node(id: $id) { ... on AnalysisReport { export(format: $format) { filename mimeType base64 } } }
+}`;

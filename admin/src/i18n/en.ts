@@ -2,6 +2,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
+import { analysisEn } from './analysis.en';
 import { panelEn } from './panel.en';
 
 const base: TranslationMessages = {
@@ -298,6 +299,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const en: TranslationMessages = mergeMessages(base, panelEn);
+export const en: TranslationMessages = mergeMessages(mergeMessages(base, panelEn), analysisEn);
 
 export default en;

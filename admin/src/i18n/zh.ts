@@ -2,6 +2,7 @@
 // 与 en.ts 的键必须完全一致（见 i18n.test.ts）。中文只有一种复数形式：不写 "||||"，用 %{smart_count} 表示数量。
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
+import { analysisZh } from './analysis.zh';
 import { panelZh } from './panel.zh';
 
 const base: TranslationMessages = {
@@ -507,6 +508,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const zh: TranslationMessages = mergeMessages(base, panelZh);
+export const zh: TranslationMessages = mergeMessages(mergeMessages(base, panelZh), analysisZh);
 
 export default zh;
