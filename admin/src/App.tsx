@@ -21,6 +21,7 @@ import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
 import { auditEvents } from './auditEvents';
 import { analysisReports, AnalysisReportPrint } from './analysisReports';
+import { subjectAlerts } from './subjectAlerts';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ClaimPage = lazy(() => import('./public/ClaimPage'));
@@ -42,6 +43,7 @@ export const App = () => (
     <Resource name="cases" {...cases} />
     <Resource name="dispatches" {...dispatches} />
     <Resource name="suggestions" {...suggestions} />
+    <Resource name="subjectAlerts" {...subjectAlerts} />
     <Resource name="analysisReports" {...analysisReports}>
       <Route path=":id/print" element={<AnalysisReportPrint />} />
     </Resource>

@@ -33,7 +33,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     ...OPERATOR,
     cases: [...OPERATOR.cases!, 'merge', 'invalidate', 'reopen', 'decideExtension'],
     suggestions: [...OPERATOR.suggestions!, 'assign', 'merge'],
-    subjectAlerts: READ,
+    subjectAlerts: [...READ, 'acknowledge'],
     analysisReports: REPORT_WRITER,
     // "create" is nominating
     rewardRecords: [...READ, 'create', 'nominate'],

@@ -71,3 +71,15 @@ export const DEPARTMENT_PERFORMANCE = `query DepartmentPerformance($fromMonth: S
 export const ANALYSIS_REPORT_EXPORT = `query AnalysisReportExport($id: ID!, $format: AnalysisReportExportFormat!) {
   node(id: $id) { ... on AnalysisReport { export(format: $format) { filename mimeType base64 } } }
 }`;
+
+/** Subjects that reached the report threshold (supervisors), with the cases behind each. */
+export const SUBJECT_ALERTS = `query SubjectAlerts($openOnly: Boolean, $first: Int, $after: String) {
+  subjectAlerts(openOnly: $openOnly, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id reportCount raisedAt acknowledgedAt cases(first: 10) { totalCount edges { node { id code summary status receivedAt } } } } }
+  }
+}`;
+
+export const ACKNOWLEDGE_SUBJECT_ALERT = `mutation AcknowledgeSubjectAlert($alertId: ID!) {
+  acknowledgeSubjectAlert(alertId: $alertId) { __typename ... on SubjectAlert { id acknowledgedAt } ... on Error { code message field } }
+}`;
