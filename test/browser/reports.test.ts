@@ -39,8 +39,27 @@ describe('an analysis report, from the analyst to the department', () => {
   let analyst: Page;
   let reportId: string;
 
-  it('an analyst creates a report for a period, then writes the analysis and recommendations', async () => {
+  it('an analyst sees the three rates on the dashboard, creates a report for a period, then writes the analysis and recommendations', async () => {
     analyst = await h.signIn('analyst');
+    // the dashboard first: the three rates of last month and this one, as the API computes them
+    const month = beijingDay(0).slice(0, 7);
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const previous = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const perf = await h.gql(
+      `query($from: String!, $to: String) { departmentPerformance(fromMonth: $from, toMonth: $to) { rows { rank department { nameZh } responseRate { value } resolutionRate { value } satisfactionRate { value } } } }`,
+      { from: previous, to: month }, 'analyst',
+    );
+    const ranked = perf.departmentPerformance.rows.filter((r: any) => r.rank != null).sort((a: any, b: any) => a.rank - b.rank);
+    expect(ranked.length).toBeGreaterThan(0);
+    const card = analyst.getByTestId('performance');
+    await card.getByText(`${previous} – ${month}`).waitFor();
+    await card.locator('tbody tr').first().waitFor();
+    expect(await card.locator('thead').innerText()).toMatch(/响应率\s+解决率\s+满意率/);
+    const pct = (v: number | null) => (v == null ? '—' : `${Math.round(v * 100)}%`);
+    const best = ranked[0];
+    const cells = await card.locator('tbody tr').first().locator('td').allInnerTexts();
+    expect(cells).toEqual([String(best.rank), best.department.nameZh, pct(best.responseRate.value), pct(best.resolutionRate.value), pct(best.satisfactionRate.value)]);
+
     await menuItem(analyst, '研判分析报告').click();
     await analyst.getByRole('link', { name: '新建' }).click();
     await analyst.getByRole('textbox', { name: '标题' }).fill(TITLE);

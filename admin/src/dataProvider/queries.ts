@@ -59,9 +59,9 @@ export function countQuery(name: string, field: 'cases' | 'dispatches' | 'reward
   return `query ${name}(${vars}) { ${body} }`;
 }
 
-/** The three rates (响应率, 解决率, 满意率) per department for a Beijing month (analytics). */
-export const DEPARTMENT_PERFORMANCE = `query DepartmentPerformance($fromMonth: String!) {
-  departmentPerformance(fromMonth: $fromMonth) {
+/** The three rates (响应率, 解决率, 满意率) per department over Beijing months (analytics). */
+export const DEPARTMENT_PERFORMANCE = `query DepartmentPerformance($fromMonth: String!, $toMonth: String) {
+  departmentPerformance(fromMonth: $fromMonth, toMonth: $toMonth) {
     provisional formulaVersion
     rows { department { id nameZh nameEn } rank responseRate { value } resolutionRate { value } satisfactionRate { value } }
   }

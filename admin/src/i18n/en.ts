@@ -90,7 +90,7 @@ const base: TranslationMessages = {
       rate_satisfaction: 'Satisfaction',
       rank: 'Rank',
       provisional: 'Provisional: a child re-reported within 90 days can still change these figures.',
-      no_performance: 'No dispatches this month yet.',
+      no_performance: 'No dispatch has a rate yet in these two months.',
       greeting: 'Hello, %{name}',
       roles: 'Signed in as',
       department: 'Department: %{name}',

@@ -299,7 +299,7 @@ const base: TranslationMessages = {
       rate_satisfaction: '满意率',
       rank: '排名',
       provisional: '暂定数据：90 天内同一未成年人被再次举报的，数据仍可能变化。',
-      no_performance: '本月暂无派单。',
+      no_performance: '这两个月还没有可计算三率的派单。',
       greeting: '您好，%{name}',
       roles: '当前角色',
       department: '所属部门：%{name}',
