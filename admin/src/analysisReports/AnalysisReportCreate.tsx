@@ -1,9 +1,8 @@
 // A new report: a title, a Beijing period (inclusive days, at most a year) and a scope the API offers
 // (district, category — a parent includes its children —, protection domain). The server takes the
 // figures' snapshot, as they will be published; the narrative is written on the report's edit page.
-import { AutocompleteInput, Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, maxLength, required } from 'react-admin';
 import { Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { AutocompleteInput, Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, maxLength, required, useTranslate } from 'react-admin';
 import { categoryPath, type Category } from '../cases/categories';
 import { enumChoices } from '../enums';
 import { localName } from '../i18n';
