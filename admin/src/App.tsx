@@ -20,6 +20,8 @@ import { suggestions } from './suggestions';
 import { darkTheme, lightTheme } from './theme';
 import { users } from './users';
 import { auditEvents } from './auditEvents';
+import { analysisReports, AnalysisReportPrint } from './analysisReports';
+import { subjectAlerts } from './subjectAlerts';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const ClaimPage = lazy(() => import('./public/ClaimPage'));
@@ -41,6 +43,10 @@ export const App = () => (
     <Resource name="cases" {...cases} />
     <Resource name="dispatches" {...dispatches} />
     <Resource name="suggestions" {...suggestions} />
+    <Resource name="subjectAlerts" {...subjectAlerts} />
+    <Resource name="analysisReports" {...analysisReports}>
+      <Route path=":id/print" element={<AnalysisReportPrint />} />
+    </Resource>
     <Resource name="rewardInbox" {...rewardInbox} />
     <Resource name="rewardRecords" {...rewardRecords} />
     <Resource name="publicNotices" {...publicNotices} />

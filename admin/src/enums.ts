@@ -63,6 +63,7 @@ export const SUGGESTION_STATUSES = ['SUBMITTED', 'UNDER_EVALUATION', 'ADOPTED', 
 export const SLA_PHASES = ['DISPATCH', 'ACCEPT', 'REPLY'] as const;
 export const SLA_UNITS = ['HOURS', 'WORKING_DAYS'] as const;
 export const SUBMITTER_KINDS = ['CALLER', 'DEPARTMENT', 'PUBLIC', 'STAFF'] as const;
+export const ANALYSIS_REPORT_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
 
 /** GraphQL enum name → the values above, and the i18n key prefix of their labels. */
 export const ENUMS = {
@@ -99,6 +100,7 @@ export const ENUMS = {
   SubmitterKind: { values: SUBMITTER_KINDS, i18n: 'guardline.enum.submitterKind' },
   SlaPhase: { values: SLA_PHASES, i18n: 'guardline.enum.slaPhase' },
   SlaUnit: { values: SLA_UNITS, i18n: 'guardline.enum.slaUnit' },
+  AnalysisReportStatus: { values: ANALYSIS_REPORT_STATUSES, i18n: 'guardline.enum.analysisReportStatus' },
 } as const;
 
 /** Choices for SelectInput & co: the label is a translation key (react-admin translates choices). */

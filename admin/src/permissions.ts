@@ -20,7 +20,12 @@ const OPERATOR: Grants = {
   dispatches: [...READ, 'withdraw'],
   suggestions: [...READ, 'create'],
   departmentPerformance: ['list'],
+  // published reports (the server hides drafts from the desk)
+  analysisReports: READ,
 };
+
+/** Writing, refreshing and publishing analysis reports (analysts and supervisors). */
+const REPORT_WRITER = [...READ, 'create', 'edit', 'publish'];
 
 export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
   OPERATOR,
@@ -28,7 +33,8 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     ...OPERATOR,
     cases: [...OPERATOR.cases!, 'merge', 'invalidate', 'reopen', 'decideExtension'],
     suggestions: [...OPERATOR.suggestions!, 'assign', 'merge'],
-    subjectAlerts: READ,
+    subjectAlerts: [...READ, 'acknowledge'],
+    analysisReports: REPORT_WRITER,
     // "create" is nominating
     rewardRecords: [...READ, 'create', 'nominate'],
     rewardStandards: ['list', 'show'],
@@ -40,7 +46,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     dispatches: [...READ, 'accept', 'return', 'reply', 'summon', 'requestExtension'],
     cases: READ,
     suggestions: [...READ, 'create', 'decide', 'implement', 'assess'],
-    analysisReports: ['list', 'show'],
+    analysisReports: READ,
     departmentPerformance: ['list'],
   },
   ANALYST: {
@@ -48,7 +54,7 @@ export const PERMISSIONS: Readonly<Record<Role, Grants>> = {
     analytics: READ,
     departmentPerformance: READ,
     hotspots: READ,
-    analysisReports: [...READ, 'create', 'edit', 'publish'],
+    analysisReports: REPORT_WRITER,
   },
   REWARD_SECRETARY: {
     rewardRecords: [...READ, 'review', 'startNotice', 'decideObjection', 'takePayment', 'grant', 'revoke'],

@@ -1,6 +1,7 @@
 // Analysis reports: a snapshot of the figures (suppressed as published), the analyst's narrative, a
 // publication to named departments; every write audited in its own transaction; CSV export.
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { analyticsHelpers } from './support.js';
@@ -27,7 +28,13 @@ const auditActions = async () =>
 beforeAll(async () => {
   t = await createTestApp();
   a = analyticsHelpers(t);
-  for (let i = 0; i < 7; i++) await a.flow({ at: `2026-04-${String(2 + i * 3).padStart(2, '0')}T02:00:00Z`, category: i % 2 ? 'HARM-DOMESTIC' : 'SCHOOL-BULLYING', district: i < 5 ? '110105' : '110108' });
+  for (let i = 0; i < 7; i++) {
+    await a.flow({
+      at: `2026-04-${String(2 + i * 3).padStart(2, '0')}T02:00:00Z`, category: i % 2 ? 'HARM-DOMESTIC' : 'SCHOOL-BULLYING', district: i < 5 ? '110105' : '110108',
+      // personal data that no export may carry (the reporter's name and phone come with every case)
+      ...(i === 0 ? { minors: [{ name: '李小龙', birthYear: 2014, school: '朝阳实验小学' }] } : {}),
+    });
+  }
   await a.flow({ at: '2026-04-20T02:00:00Z', lead: 'PSB-110105', acceptAfterH: 1, replyAfterH: 5, followUp: { afterH: 24, respondent: 'REPORTER', resolved: true, satisfaction: 'SATISFIED' } });
   t.clock.set('2026-05-06T02:00:00Z');
 });
@@ -85,6 +92,63 @@ describe('analysis reports', () => {
     expect(csv).toContain('类别（大类）× 月');
     expect(csv).toMatch(/\r\n1,北京市公安局朝阳分局,PSB-110105,1,100\.0%/);
     expect(csv).toContain('guardline-performance/1');
+  });
+
+  it('exports XLSX: the narrative first, then one sheet per table with the same counts and markers, and no personal data', async () => {
+    const list = await a.h.query('analyst', `{ analysisReports(first: 10, filter: { status: PUBLISHED }) { edges { node { id } } } }`);
+    const id = list.data.analysisReports.edges[0].node.id;
+    const read = await a.h.query('analyst', `query($id: ID!) { node(id: $id) { ... on AnalysisReport { title narrative recommendations
+      figures { tables { title columns total { value display suppressed } rows { labels count { value display suppressed } } } performance { rows { code name dispatched responseRate rank } } }
+      xlsx: export(format: XLSX) { format filename mimeType base64 } csvFile: export(format: CSV) { mimeType base64 } } } }`, { id });
+    const report = read.data.node;
+    expect(report.xlsx).toMatchObject({ format: 'XLSX', filename: '四月朝阳区研判（修订）_2026-04-01_2026-04-30.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    // the CSV file is the `csv` text behind a byte-order mark
+    const csvBytes = Buffer.from(report.csvFile.base64, 'base64');
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csvBytes.toString('utf8')).toContain('研判分析,朝阳区四月校园欺凌与家庭暴力诉求并存。');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(report.xlsx.base64, 'base64') as never);
+    const tables: any[] = report.figures.tables;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['报告', ...tables.map((x) => x.title), '部门绩效', '热点', '口径']);
+    const cover = wb.worksheets[0]!;
+    expect([cover.getCell('A1').value, cover.getCell('B1').value]).toEqual(['研判分析报告', report.title]);
+    expect([cover.getCell('A9').value, cover.getCell('B9').value]).toEqual(['研判分析', report.narrative]);
+    expect([cover.getCell('A10').value, cover.getCell('B10').value]).toEqual(['建议', report.recommendations]);
+
+    // Every table: the Chinese headers, each row's labels and count — a number, or the marker it is published with.
+    const asCell = (c: { value: number | null; display: string; suppressed: boolean }) => (c.suppressed ? c.display : c.value);
+    const markers: unknown[] = [];
+    for (const table of tables) {
+      const ws = wb.getWorksheet(table.title)!;
+      const row = (n: number, width: number) => Array.from({ length: width }, (_, i) => ws.getCell(n, i + 1).value);
+      expect(row(1, 1)).toEqual([table.title]);
+      expect(row(2, table.columns.length)).toEqual(table.columns);
+      table.rows.forEach((r: any, i: number) => {
+        expect(row(3 + i, table.columns.length)).toEqual([...r.labels, asCell(r.count)]);
+        if (r.count.suppressed) markers.push(ws.getCell(3 + i, table.columns.length).value);
+      });
+      expect(ws.getCell(3 + table.rows.length, 1).value).toBe('合计');
+      expect(ws.getCell(3 + table.rows.length, table.columns.length).value).toBe(asCell(table.total));
+    }
+    // Within Chaoyang, 家庭暴力 had 2 cases in April: hidden as "<5" in the sheet as in the figures.
+    const byMonth = wb.getWorksheet('类别（大类）× 月')!;
+    const small = tables.find((x) => x.title === '类别（大类）× 月').rows.findIndex((r: any) => r.count.display === '<5');
+    expect(small).toBeGreaterThanOrEqual(0);
+    expect(byMonth.getCell(3 + small, 3).value).toBe('<5');
+    expect(markers).toContain('<5');
+
+    // Department performance: the rate as a number formatted as a percentage.
+    const perf = wb.getWorksheet('部门绩效')!;
+    const [police] = report.figures.performance.rows;
+    expect([1, 2, 3, 4, 5].map((c) => perf.getCell(3, c).value)).toEqual([police.rank, police.name, police.code, police.dispatched, police.responseRate]);
+    expect(perf.getCell(3, 5).numFmt).toBe('0.0%');
+
+    // No names, phones, schools or case codes anywhere in the workbook.
+    const text = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String)).join('\n');
+    for (const p of ['张女士', '13800000000', '李小龙', '朝阳实验小学']) expect(text, p).not.toContain(p);
+    expect(text).not.toMatch(/MP\d{8}-\d{4}/);
+    expect(text).toContain('北京市公安局朝阳分局');
   });
 
   it('refuses to publish to nobody, and leaves no trace of the refused write', async () => {

@@ -7,7 +7,7 @@ import { beijingToday } from '../ui/time';
 import { localName } from '../i18n';
 import { useGql } from '../ui/useGql';
 import { BarList, ColumnChart } from './charts';
-import { CATEGORY_DAYS, useDashboardFigures } from './useDashboardFigures';
+import { CATEGORY_DAYS, monthStart, useDashboardFigures } from './useDashboardFigures';
 
 const Tile = ({ label, value, tone, to, testId }: { label: string; value: number | undefined; tone?: 'error' | 'warning' | 'primary'; to?: string; testId: string }) => {
   const translate = useTranslate();
@@ -63,15 +63,18 @@ const pct = (v: number | null | undefined) => (v == null ? '—' : `${Math.round
 const PerformanceCard = () => {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'departmentPerformance', action: 'list' });
-  const month = beijingToday().slice(0, 7);
-  const { data, error } = useGql<{ departmentPerformance: { provisional: boolean; rows: PerformanceRow[] } }>(['dashboard', 'performance'], DEPARTMENT_PERFORMANCE, { fromMonth: month }, { enabled: !!canAccess, retry: false });
+  // this month and the last: early in a month few dispatches have fallen due, and this month alone
+  // often has no rate to show
+  const toMonth = beijingToday().slice(0, 7);
+  const fromMonth = monthStart(beijingToday(), 1).slice(0, 7);
+  const { data, error } = useGql<{ departmentPerformance: { provisional: boolean; rows: PerformanceRow[] } }>(['dashboard', 'performance'], DEPARTMENT_PERFORMANCE, { fromMonth, toMonth }, { enabled: !!canAccess, retry: false });
   if (!canAccess || error) return null;
   const rows = [...(data?.departmentPerformance.rows ?? [])].filter((r) => r.rank != null).sort((a, b) => a.rank! - b.rank!).slice(0, 5);
   return (
     <Card data-testid="performance">
       <CardContent>
         <Typography variant="subtitle2" gutterBottom>
-          {translate('guardline.dashboard.performance', { month })}
+          {translate('guardline.dashboard.performance', { month: `${fromMonth} – ${toMonth}` })}
         </Typography>
         {!data ? (
           <Skeleton variant="rectangular" height={80} />

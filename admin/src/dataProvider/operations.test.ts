@@ -55,13 +55,14 @@ describe('operations against the contract', () => {
       expect(seen.length).toBeGreaterThan(0);
     });
 
-    const mutations = { ...(cfg.create ? { create: cfg.create } : {}), ...(cfg.actions ?? {}) };
+    const mutations = { ...(cfg.create ? { create: cfg.create } : {}), ...(cfg.update ? { update: cfg.update } : {}), ...(cfg.actions ?? {}) };
     for (const [action, m] of Object.entries(mutations)) {
       it(`${name}.${action} → ${m.field}`, async () => {
         const seen: string[] = [];
         const provider = createDataProvider(validatingRequest(seen));
         const data = { version: 1, reason: 'r', departmentIds: ['d'], assists: [{ departmentId: 'd' }], minors: [{ name: '小明', birthYear: '2014' }], reporter: { anonymous: false } };
         if (action === 'create') await provider.create(name, { data }).catch(() => undefined);
+        else if (action === 'update' && m === cfg.update) await provider.update(name, { id: 'x', data, previousData: { id: 'x' } }).catch(() => undefined);
         else await provider.action(name, action, { id: 'x', data }).catch(() => undefined);
         expect(seen).toHaveLength(1);
         expect(seen[0]).toContain(m.field);

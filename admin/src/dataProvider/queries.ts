@@ -59,10 +59,27 @@ export function countQuery(name: string, field: 'cases' | 'dispatches' | 'reward
   return `query ${name}(${vars}) { ${body} }`;
 }
 
-/** The three rates (响应率, 解决率, 满意率) per department for a Beijing month (analytics). */
-export const DEPARTMENT_PERFORMANCE = `query DepartmentPerformance($fromMonth: String!) {
-  departmentPerformance(fromMonth: $fromMonth) {
+/** The three rates (响应率, 解决率, 满意率) per department over Beijing months (analytics). */
+export const DEPARTMENT_PERFORMANCE = `query DepartmentPerformance($fromMonth: String!, $toMonth: String) {
+  departmentPerformance(fromMonth: $fromMonth, toMonth: $toMonth) {
     provisional formulaVersion
     rows { department { id nameZh nameEn } rank responseRate { value } resolutionRate { value } satisfactionRate { value } }
   }
+}`;
+
+/** An analysis report as a file (CSV with BOM, or XLSX), base64-encoded by the server. */
+export const ANALYSIS_REPORT_EXPORT = `query AnalysisReportExport($id: ID!, $format: AnalysisReportExportFormat!) {
+  node(id: $id) { ... on AnalysisReport { export(format: $format) { filename mimeType base64 } } }
+}`;
+
+/** Subjects that reached the report threshold (supervisors), with the cases behind each. */
+export const SUBJECT_ALERTS = `query SubjectAlerts($openOnly: Boolean, $first: Int, $after: String) {
+  subjectAlerts(openOnly: $openOnly, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id reportCount raisedAt acknowledgedAt cases(first: 10) { totalCount edges { node { id code summary status receivedAt } } } } }
+  }
+}`;
+
+export const ACKNOWLEDGE_SUBJECT_ALERT = `mutation AcknowledgeSubjectAlert($alertId: ID!) {
+  acknowledgeSubjectAlert(alertId: $alertId) { __typename ... on SubjectAlert { id acknowledgedAt } ... on Error { code message field } }
 }`;

@@ -131,10 +131,24 @@ const SUGGESTION_DETAIL = `${SUGGESTION_LIST} content implementationNote effectE
   submitterDepartment { ${DEPARTMENT_REF} } sourceCase { id code summary } mergedInto { id code }
   replies { status body createdAt }`;
 
+const REPORT_LIST = `id title status periodStart periodEnd createdAt publishedAt version
+  scope { district { ${DISTRICT_REF} } category { ${CATEGORY_REF} } domain }
+  audience { ${DEPARTMENT_REF} }`;
+
+const REPORT_DETAIL = `${REPORT_LIST} narrative recommendations updatedAt
+  figures { generatedAt scopeLabel formulaVersion formulas { name text }
+    tables { id title columns suppressionApplied total { value display suppressed } rows { labels count { value display suppressed } } }
+    performance { fromMonth toMonth provisional finalFrom
+      rows { code name dispatched responseRate resolutionRate satisfactionRate onTimeReplyRate meanAcceptHours meanReplyHours rereported overdueNow rank } }
+    hotspots { kind label count { value display suppressed } trailingAverage suggestedDepartment } }`;
+
 const caseRef = ({ id, data = {} }: { id?: unknown; data?: Input }) => ({ caseId: id, version: data.version ?? null });
 const dispatchRef = ({ id, data = {} }: { id?: unknown; data?: Input }) => ({ dispatchId: id, version: data.version ?? null });
 const suggestionRef = ({ id, data = {} }: { id?: unknown; data?: Input }) => ({ suggestionId: id, version: data.version ?? null });
 const recordRef = ({ id, data = {} }: { id?: unknown; data?: Input }) => ({ recordId: id, version: data.version ?? null });
+const reportRef = ({ id, data = {} }: { id?: unknown; data?: Input }) => ({ reportId: id, version: data.version ?? null });
+/** Free text the user may have emptied on purpose: keep '' (undefined leaves the field as it is). */
+const keptText = (v: unknown) => (typeof v === 'string' ? v.trim() : undefined);
 const targets = (v: unknown) =>
   (Array.isArray(v) ? v : []).filter((t) => t && (t as Input).departmentId).map((t) => ({ departmentId: (t as Input).departmentId, instructions: text((t as Input).instructions) }));
 
@@ -634,6 +648,48 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     type: 'PublicNotice',
     fields: 'code kind nomineeMasked amount honourType standardName noticeStartsAt noticeEndsAt',
     list: { field: 'publicNotices', kind: 'array', toRecord: (r) => ({ ...r, id: String(r.code) }) },
+  },
+
+  analysisReports: {
+    type: 'AnalysisReport',
+    fields: REPORT_LIST,
+    detailFields: REPORT_DETAIL,
+    list: { field: 'analysisReports', filterType: 'AnalysisReportFilter', filter: (f) => ({ status: f.status }) },
+    create: {
+      field: 'createAnalysisReport',
+      inputType: 'CreateAnalysisReportInput',
+      payloadType: 'AnalysisReport',
+      input: ({ data = {} }) => {
+        const scope = (data.scope ?? {}) as Input;
+        return {
+          title: data.title,
+          periodStart: data.periodStart,
+          periodEnd: data.periodEnd,
+          scope: { districtId: opt(scope.districtId), categoryId: opt(scope.categoryId), domain: opt(scope.domain) },
+        };
+      },
+    },
+    update: {
+      field: 'updateAnalysisReport',
+      inputType: 'UpdateAnalysisReportInput',
+      payloadType: 'AnalysisReport',
+      input: ({ id, data = {} }) => ({ ...reportRef({ id, data }), title: text(data.title), narrative: keptText(data.narrative), recommendations: keptText(data.recommendations) }),
+    },
+    actions: {
+      publish: {
+        field: 'publishAnalysisReport',
+        inputType: 'PublishAnalysisReportInput',
+        payloadType: 'AnalysisReport',
+        input: ({ id, data = {} }) => ({ ...reportRef({ id, data }), audienceDepartmentIds: Array.isArray(data.departmentIds) ? data.departmentIds : undefined }),
+      },
+      // a draft's figures taken again (e.g. cases registered late for the period)
+      refresh: {
+        field: 'updateAnalysisReport',
+        inputType: 'UpdateAnalysisReportInput',
+        payloadType: 'AnalysisReport',
+        input: ({ id, data = {} }) => ({ ...reportRef({ id, data }), refreshFigures: true }),
+      },
+    },
   },
 
   auditEvents: {

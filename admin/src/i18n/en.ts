@@ -2,6 +2,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
+import { analysisEn } from './analysis.en';
 import { panelEn } from './panel.en';
 
 const base: TranslationMessages = {
@@ -89,7 +90,7 @@ const base: TranslationMessages = {
       rate_satisfaction: 'Satisfaction',
       rank: 'Rank',
       provisional: 'Provisional: a child re-reported within 90 days can still change these figures.',
-      no_performance: 'No dispatches this month yet.',
+      no_performance: 'No dispatch has a rate yet in these two months.',
       greeting: 'Hello, %{name}',
       roles: 'Signed in as',
       department: 'Department: %{name}',
@@ -298,6 +299,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const en: TranslationMessages = mergeMessages(base, panelEn);
+export const en: TranslationMessages = mergeMessages(mergeMessages(base, panelEn), analysisEn);
 
 export default en;

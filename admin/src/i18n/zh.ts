@@ -2,6 +2,7 @@
 // 与 en.ts 的键必须完全一致（见 i18n.test.ts）。中文只有一种复数形式：不写 "||||"，用 %{smart_count} 表示数量。
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
+import { analysisZh } from './analysis.zh';
 import { panelZh } from './panel.zh';
 
 const base: TranslationMessages = {
@@ -298,7 +299,7 @@ const base: TranslationMessages = {
       rate_satisfaction: '满意率',
       rank: '排名',
       provisional: '暂定数据：90 天内同一未成年人被再次举报的，数据仍可能变化。',
-      no_performance: '本月暂无派单。',
+      no_performance: '这两个月还没有可计算三率的派单。',
       greeting: '您好，%{name}',
       roles: '当前角色',
       department: '所属部门：%{name}',
@@ -507,6 +508,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const zh: TranslationMessages = mergeMessages(base, panelZh);
+export const zh: TranslationMessages = mergeMessages(mergeMessages(base, panelZh), analysisZh);
 
 export default zh;

@@ -77,6 +77,7 @@ const STATUS_COLOURS: Record<string, Colour> = {
   INEFFECTIVE: 'default',
   ACTIVE: 'success',
   DRAFT: 'info',
+  PUBLISHED: 'success',
   RETIRED: 'default',
   UPHELD: 'error',
   DISMISSED: 'default',

@@ -16,9 +16,10 @@ import { PERFORMANCE_READERS, REPORT_READERS, REPORT_WRITERS, STATS_READERS } fr
 import { HOTSPOT_KINDS, hotspots, type Hotspot, type HotspotsResult } from './hotspots.js';
 import { departmentPerformance, FORMULA_VERSION, FORMULAS, type DepartmentPerformanceResult, type DepartmentPerformanceRow, type Rate } from './performance.js';
 import {
-  createAnalysisReport, listAnalysisReports, publishAnalysisReport, reportAudience, reportCsv, updateAnalysisReport, visibleReportsByIds,
+  createAnalysisReport, listAnalysisReports, publishAnalysisReport, reportAudience, updateAnalysisReport, visibleReportsByIds,
   type ReportFigures, type ReportHotspot, type ReportPerformanceRow, type ReportRow, type ReportScope, type ReportTable,
 } from './reports.js';
+import { EXPORT_FORMATS, reportCsv, reportExport, type ReportExport } from './export.js';
 import { BUCKETS, caseStats, DIMENSIONS, rowKey, type CaseStatsResult, type StatsRow } from './stats.js';
 import { shown, type StatCount } from './suppression.js';
 
@@ -260,6 +261,20 @@ const ReportScopeRef = builder.objectRef<ReportScope>('AnalysisReportScope').imp
   }),
 });
 
+const ReportExportFormatEnum = builder.enumType('AnalysisReportExportFormat', {
+  description: 'CSV: UTF-8 with a byte-order mark (Excel reads the Chinese). XLSX: a workbook, the narrative first, one sheet per table.',
+  values: EXPORT_FORMATS,
+});
+const ReportExportRef = builder.objectRef<ReportExport>('AnalysisReportExport').implement({
+  description: 'The report as a file to save: counts as published ("<5", "*"), no personal data.',
+  fields: (t) => ({
+    format: t.field({ type: ReportExportFormatEnum, resolve: (e) => e.format }),
+    filename: t.exposeString('filename'),
+    mimeType: t.exposeString('mimeType'),
+    base64: t.exposeString('base64', { description: 'The file’s bytes, base64-encoded.' }),
+  }),
+});
+
 export const AnalysisReportRef = builder.loadableNode('AnalysisReport', {
   description: '研判分析报告: a period’s figures snapshot, the narrative and recommendations, and the departments it is published to.',
   id: { resolve: (r: ReportRow) => r.id },
@@ -283,6 +298,12 @@ export const AnalysisReportRef = builder.loadableNode('AnalysisReport', {
     recommendations: t.exposeString('recommendations'),
     figures: t.field({ type: ReportFiguresRef, resolve: (r) => r.figures as unknown as ReportFigures }),
     csv: t.string({ description: 'The report as CSV (UTF-8; add a BOM when saving for Excel).', resolve: (r) => reportCsv(r) }),
+    export: t.field({
+      type: ReportExportRef,
+      description: 'The report as a CSV or XLSX file (same tables and suppression as `csv`).',
+      args: { format: t.arg({ type: ReportExportFormatEnum, required: true }) },
+      resolve: (r, { format }) => reportExport(r, format),
+    }),
     audience: t.field({ type: [DepartmentRef], description: 'The departments it is (to be) published to.', resolve: (r, _a, ctx) => reportAudience(ctx, r.id) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
