@@ -108,6 +108,8 @@ async function main() {
   else {
     await seedBenchCases(sql, { cases: N });
     await seedBenchRewards(sql, 2000);
+    // As autovacuum would leave a live database: statistics current, visibility map set.
+    await sql.unsafe('vacuum analyze');
     log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   for (const [username, roles] of [['bench-operator', ['OPERATOR']], ['bench-member', ['COMMITTEE_MEMBER']]] as const) {
