@@ -14,7 +14,7 @@ const DISPATCHES = `(select coalesce(json_agg(json_build_object('id', d.id, 'rol
 
 async function caseList(district: string, department: string | null) {
   const visible = department
-    ? `and exists (select 1 from dispatches v where v.case_id = c.id and v.department_id = $2 and v.status in ('PENDING','ACCEPTED','REPLIED'))`
+    ? `and (select true from dispatches v where v.case_id = c.id and v.department_id = $2 and v.status in ('PENDING','ACCEPTED','REPLIED') limit 1) is not null`
     : '';
   const [row] = await sql.unsafe(
     `select coalesce(json_agg(x), '[]') as data from (

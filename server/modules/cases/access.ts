@@ -28,8 +28,11 @@ export async function caseVisibility(ctx: ServiceContext): Promise<SQL | undefin
   if (isDesk(ctx.viewer)) return undefined;
   if (isHandler(ctx.viewer)) {
     const depts = await viewerDepartments(ctx);
-    return sql`exists (select 1 from ${dispatches} where ${dispatches.caseId} = ${cases.id}
-      and ${inArray(dispatches.departmentId, depts)} and ${inArray(dispatches.status, HELD)})`;
+    // A correlated probe, not `exists`: PostgreSQL turns `exists` into a semi-join that reads every
+    // dispatch the department holds before it can return the first page; a probe per case lets a
+    // newest-first list stop at its page size.
+    return sql`(select true from ${dispatches} where ${dispatches.caseId} = ${cases.id}
+      and ${inArray(dispatches.departmentId, depts)} and ${inArray(dispatches.status, HELD)} limit 1) is not null`;
   }
   throw new ForbiddenError('Your role sees no case records');
 }
