@@ -114,7 +114,7 @@ const STANDARD = 'id code version kind level nameZh nameEn criteria honourType m
 const REWARD_LIST = `id code kind status year round proposedAmount finalAmount honourType nomineePseudonym createdAt noticeStartsAt noticeEndsAt
   grantedAt flaggedForReview myVoteCast revokeReason version standard { ${STANDARD} }`;
 
-const REWARD_DETAIL = `${REWARD_LIST} justification reviewNote flagReason grantReference certificateNumber recoverAmount
+const REWARD_DETAIL = `${REWARD_LIST} availableActions justification reviewNote flagReason grantReference certificateNumber recoverAmount
   conflictAttributes { district { ${DISTRICT_REF} } organization relationToCase }
   tally { eligibleMembers quorumNeeded voted recused approve reject abstain quorumMet majorityApproves }
   votes { round decision recused noConflictAffirmed comment createdAt member }
