@@ -62,6 +62,7 @@ export const OBJECTION_STATUSES = ['PENDING', 'UPHELD', 'DISMISSED'] as const;
 export const SUGGESTION_STATUSES = ['SUBMITTED', 'UNDER_EVALUATION', 'ADOPTED', 'NOT_ADOPTED', 'IMPLEMENTED', 'EFFECTIVE', 'INEFFECTIVE', 'MERGED'] as const;
 export const SLA_PHASES = ['DISPATCH', 'ACCEPT', 'REPLY'] as const;
 export const SLA_UNITS = ['HOURS', 'WORKING_DAYS'] as const;
+export const CALENDAR_DAY_KINDS = ['HOLIDAY', 'WORKDAY'] as const;
 export const SUBMITTER_KINDS = ['CALLER', 'DEPARTMENT', 'PUBLIC', 'STAFF'] as const;
 
 /** GraphQL enum name → the values above, and the i18n key prefix of their labels. */
@@ -99,6 +100,7 @@ export const ENUMS = {
   SubmitterKind: { values: SUBMITTER_KINDS, i18n: 'guardline.enum.submitterKind' },
   SlaPhase: { values: SLA_PHASES, i18n: 'guardline.enum.slaPhase' },
   SlaUnit: { values: SLA_UNITS, i18n: 'guardline.enum.slaUnit' },
+  CalendarDayKind: { values: CALENDAR_DAY_KINDS, i18n: 'guardline.enum.calendarDayKind' },
 } as const;
 
 /** Choices for SelectInput & co: the label is a translation key (react-admin translates choices). */

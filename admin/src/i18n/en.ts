@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { panelEn } from './panel.en';
+import { adminEn } from './admin.en';
 
 const base: TranslationMessages = {
   ...englishMessages,
@@ -298,6 +299,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const en: TranslationMessages = mergeMessages(base, panelEn);
+export const en: TranslationMessages = mergeMessages(mergeMessages(base, panelEn), adminEn);
 
 export default en;

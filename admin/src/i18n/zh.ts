@@ -3,6 +3,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { panelZh } from './panel.zh';
+import { adminZh } from './admin.zh';
 
 const base: TranslationMessages = {
   ra: {
@@ -507,6 +508,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const zh: TranslationMessages = mergeMessages(base, panelZh);
+export const zh: TranslationMessages = mergeMessages(mergeMessages(base, panelZh), adminZh);
 
 export default zh;
