@@ -9,6 +9,7 @@ import { cases } from './cases';
 import { committeeConfig } from './committee';
 import { departments } from './departments';
 import { dispatches } from './dispatches';
+import { holidays } from './holidays';
 import { districts } from './districts';
 import { i18nProvider } from './i18n';
 import { Layout } from './Layout';
@@ -56,6 +57,7 @@ export const App = () => (
     <Resource name="departments" {...departments} />
     <Resource name="caseCategories" {...caseCategories} />
     <Resource name="slaPolicies" {...slaPolicies} />
+    <Resource name="holidays" {...holidays} />
     <Resource name="users" {...users} />
     <Resource name="apiTokens" {...apiTokens} />
     <Resource name="auditEvents" {...auditEvents} />

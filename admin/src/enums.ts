@@ -62,6 +62,7 @@ export const OBJECTION_STATUSES = ['PENDING', 'UPHELD', 'DISMISSED'] as const;
 export const SUGGESTION_STATUSES = ['SUBMITTED', 'UNDER_EVALUATION', 'ADOPTED', 'NOT_ADOPTED', 'IMPLEMENTED', 'EFFECTIVE', 'INEFFECTIVE', 'MERGED'] as const;
 export const SLA_PHASES = ['DISPATCH', 'ACCEPT', 'REPLY'] as const;
 export const SLA_UNITS = ['HOURS', 'WORKING_DAYS'] as const;
+export const CALENDAR_DAY_KINDS = ['HOLIDAY', 'WORKDAY'] as const;
 export const SUBMITTER_KINDS = ['CALLER', 'DEPARTMENT', 'PUBLIC', 'STAFF'] as const;
 export const ANALYSIS_REPORT_STATUSES = ['DRAFT', 'PUBLISHED'] as const;
 
@@ -101,6 +102,7 @@ export const ENUMS = {
   SlaPhase: { values: SLA_PHASES, i18n: 'guardline.enum.slaPhase' },
   SlaUnit: { values: SLA_UNITS, i18n: 'guardline.enum.slaUnit' },
   AnalysisReportStatus: { values: ANALYSIS_REPORT_STATUSES, i18n: 'guardline.enum.analysisReportStatus' },
+  CalendarDayKind: { values: CALENDAR_DAY_KINDS, i18n: 'guardline.enum.calendarDayKind' },
 } as const;
 
 /** Choices for SelectInput & co: the label is a translation key (react-admin translates choices). */

@@ -10,6 +10,7 @@ export const DepartmentKindEnum = e('DepartmentKind', E.DEPARTMENT_KINDS);
 export const UrgencyEnum = e('Urgency', E.URGENCIES);
 export const SlaPhaseEnum = e('SlaPhase', E.SLA_PHASES);
 export const SlaUnitEnum = e('SlaUnit', E.SLA_UNITS);
+export const CalendarDayKindEnum = e('CalendarDayKind', E.CALENDAR_DAY_KINDS, 'HOLIDAY: a day off (放假); WORKDAY: a weekend make-up working day (调休上班).');
 export const TokenKindEnum = e('ApiTokenKind', E.TOKEN_KINDS);
 export const CaseChannelEnum = e('CaseChannel', E.CASE_CHANNELS);
 export const CaseKindEnum = e('CaseKind', E.CASE_KINDS);

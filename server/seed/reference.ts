@@ -5,6 +5,7 @@ import type { Db } from '../db.js';
 import type { Clock } from '../shared/time.js';
 import { beijingYear } from '../shared/time.js';
 import * as data from './reference-data.js';
+import { removedCalendarDays } from '../modules/departments/calendar.js';
 
 export const DEFAULT_SETTINGS = {
   /** Reports about one subject that raise a supervisor alert. */
@@ -51,7 +52,10 @@ export async function applyReferenceData(db: Db, clock: Clock): Promise<void> {
       .onConflictDoNothing();
 
     await tx.insert(t.slaPolicies).values(data.slaPolicies).onConflictDoNothing();
-    await tx.insert(t.calendarDays).values(data.calendarDays).onConflictDoNothing();
+    // a day an administrator removed stays removed
+    const removed = await removedCalendarDays(tx);
+    const days = data.calendarDays.filter((d) => !removed.has(d.day));
+    if (days.length) await tx.insert(t.calendarDays).values(days).onConflictDoNothing();
     await tx.insert(t.committeeConfig).values({ id: 1, ...data.committeeConfig }).onConflictDoNothing();
     await tx
       .insert(t.rewardStandards)

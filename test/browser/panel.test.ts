@@ -2,7 +2,7 @@
 // language switch, role-based menus, the departments list, and an API token issued and revoked.
 // Needs the built panel (`npm run admin:build`) and Debian's Chromium (+ fonts-wqy-microhei for CJK).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { menuItem, shot, startHarness, type Harness } from './support.js';
+import { expectNoRawKeys, menuItem, shot, startHarness, type Harness } from './support.js';
 
 let h: Harness;
 
@@ -109,6 +109,46 @@ describe('admin panel', () => {
     await page.getByRole('dialog').getByRole('button', { name: '停用' }).click();
     await page.getByText('账户已停用').waitFor();
     await page.getByRole('button', { name: '重新启用' }).waitFor();
+  });
+
+  it('an admin creates a department and adds a holiday to the working-day calendar', async () => {
+    const page = await signIn('admin');
+    await menuItem(page, '部门').click();
+    await page.waitForURL(/#\/departments/);
+    await page.getByRole('link', { name: '新建' }).first().click();
+    await page.locator('input[name="code"]').fill('st-110105-jsl');
+    await page.locator('input[name="nameZh"]').fill('朝阳区劲松街道办事处');
+    await page.locator('input[name="nameEn"]').fill('Jinsong Subdistrict Office, Chaoyang');
+    await page.getByRole('combobox', { name: /^类别/ }).click();
+    await page.getByRole('option', { name: '街道（乡镇）' }).click();
+    // the parent, found by typing; the district is left to follow it
+    await page.getByRole('combobox', { name: /^上级部门/ }).fill('朝阳区人民政府');
+    await page.getByRole('option', { name: '朝阳区人民政府' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/departments\/[^/]+\/show/);
+    await page.getByText('ST-110105-JSL').waitFor();
+    expect(await page.getByText('朝阳区劲松街道办事处').first().isVisible()).toBe(true);
+    expect(await page.getByText('朝阳区人民政府').first().isVisible()).toBe(true);
+    expect(await page.getByText('朝阳区', { exact: true }).first().isVisible()).toBe(true);
+    await shot(page, 'panel-department-created-zh');
+
+    await menuItem(page, '节假日与调休').click();
+    await page.getByTestId('holiday-year').waitFor();
+    const year = Number((await page.getByTestId('holiday-year').innerText()).match(/\d{4}/)![0]);
+    const day = `${year}-12-24`;
+    await page.getByTestId('holiday-add-button').click();
+    const dialog = page.getByTestId('holiday-add');
+    await dialog.locator('input[name="day"]').fill(day);
+    await dialog.locator('input[name="nameZh"]').fill('测试假日');
+    await dialog.locator('input[name="nameEn"]').fill('Test holiday');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const row = page.getByTestId(`holiday-${day}`);
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/12月24日[\s\S]*放假[\s\S]*测试假日/);
+    await expectNoRawKeys(page);
+    await shot(page, 'panel-holidays-zh');
+    const listed = await h.gql<{ holidays: { day: string; kind: string }[] }>(`query($y: Int!) { holidays(year: $y) { day kind } }`, { y: year }, 'admin');
+    expect(listed.holidays).toContainEqual({ day, kind: 'HOLIDAY' });
   });
 
   it('raised no page error', () => {

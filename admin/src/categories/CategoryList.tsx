@@ -1,5 +1,5 @@
 // The case taxonomy with its routing hints: which department kinds a category suggests, and its
-// default urgency. (Editing needs an API mutation that does not exist yet.)
+// default urgency. Administrators edit a row in place and create new ones (CategoryCreate).
 import { Chip, Stack } from '@mui/material';
 import { BooleanField, DataTable, List, SearchInput, TextField, useRecordContext } from 'react-admin';
 import { useEnumLabel } from '../fields';

@@ -5,7 +5,7 @@ import { categoryPath } from '../cases/categories';
 export const caseCategories = {
   list: lazy(() => import('./CategoryList')),
   show: undefined,
-  create: undefined,
+  create: lazy(() => import('./CategoryCreate')),
   edit: undefined,
   icon: CategoryIcon,
   recordRepresentation: (record: { nameZh?: string; nameEn?: string; parent?: { nameZh: string; nameEn: string } | null }) =>

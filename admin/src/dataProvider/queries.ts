@@ -19,6 +19,8 @@ export const SET_REWARD_BUDGET = `mutation SetRewardBudget($input: SetRewardBudg
   setRewardBudget(input: $input) { __typename ... on RewardBudget { year total committed granted remaining version } ... on Error { code message field } }
 }`;
 
+export const HOLIDAYS = `query Holidays($year: Int!) { holidays(year: $year) { id day kind nameZh nameEn } }`;
+
 export const COMMITTEE_CONFIG = `query CommitteeConfig { committeeConfig { quorumPercent majorityPercent noticeDays secondApprovalThreshold version } }`;
 
 export const UPDATE_COMMITTEE_CONFIG = `mutation UpdateCommitteeConfig($input: UpdateCommitteeConfigInput!) {

@@ -114,7 +114,7 @@ const STANDARD = 'id code version kind level nameZh nameEn criteria honourType m
 const REWARD_LIST = `id code kind status year round proposedAmount finalAmount honourType nomineePseudonym createdAt noticeStartsAt noticeEndsAt
   grantedAt flaggedForReview myVoteCast revokeReason version standard { ${STANDARD} }`;
 
-const REWARD_DETAIL = `${REWARD_LIST} justification reviewNote flagReason grantReference certificateNumber recoverAmount
+const REWARD_DETAIL = `${REWARD_LIST} availableActions justification reviewNote flagReason grantReference certificateNumber recoverAmount
   conflictAttributes { district { ${DISTRICT_REF} } organization relationToCase }
   tally { eligibleMembers quorumNeeded voted recused approve reject abstain quorumMet majorityApproves }
   votes { round decision recused noConflictAffirmed comment createdAt member }
@@ -166,6 +166,21 @@ export const RESOURCES: Record<string, ResourceConfig> = {
         parentId: f.parentId,
         active: f.active,
         topLevelOnly: f.topLevelOnly,
+      }),
+    },
+    create: {
+      field: 'createDepartment',
+      inputType: 'CreateDepartmentInput',
+      payloadType: 'Department',
+      input: ({ data = {} }) => ({
+        code: text(data.code),
+        nameZh: text(data.nameZh),
+        nameEn: text(data.nameEn),
+        kind: data.kind,
+        // omitted: under a district-level parent, the parent's district
+        districtId: opt(data.districtId),
+        parentId: opt(data.parentId),
+        active: data.active !== false,
       }),
     },
     actions: {
@@ -418,6 +433,20 @@ export const RESOURCES: Record<string, ResourceConfig> = {
   caseCategories: {
     type: 'CaseCategory',
     fields: `${CATEGORY_REF} active defaultUrgency suggestedDepartmentKinds version parent { ${CATEGORY_REF} }`,
+    create: {
+      field: 'createCaseCategory',
+      inputType: 'CreateCaseCategoryInput',
+      payloadType: 'CaseCategory',
+      input: ({ data = {} }) => ({
+        code: text(data.code),
+        nameZh: text(data.nameZh),
+        nameEn: text(data.nameEn),
+        parentId: opt(data.parentId),
+        defaultUrgency: opt(data.defaultUrgency),
+        suggestedDepartmentKinds: Array.isArray(data.suggestedDepartmentKinds) ? data.suggestedDepartmentKinds : [],
+        active: data.active !== false,
+      }),
+    },
     actions: {
       update: {
         field: 'updateCaseCategory',
@@ -641,6 +670,21 @@ export const RESOURCES: Record<string, ResourceConfig> = {
         payloadType: 'SlaPolicy',
         input: ({ id, data = {} }) => ({ id, version: data.version ?? undefined, amount: Number(data.amount), unit: data.unit }),
       },
+    },
+  },
+
+  /** The working-day calendar: its page reads `holidays(year:)` itself (queries.ts HOLIDAYS). */
+  holidays: {
+    type: 'CalendarDay',
+    fields: 'id day kind nameZh nameEn',
+    actions: {
+      set: {
+        field: 'setCalendarDay',
+        inputType: 'SetCalendarDayInput',
+        payloadType: 'CalendarDay',
+        input: ({ data = {} }) => ({ day: data.day, kind: data.kind, nameZh: text(data.nameZh), nameEn: text(data.nameEn) }),
+      },
+      remove: { field: 'removeCalendarDay', inputType: 'RemoveCalendarDayInput', payloadType: 'CalendarDay', input: ({ data = {} }) => ({ day: data.day }) },
     },
   },
 

@@ -5,7 +5,7 @@ import { localName } from '../i18n';
 export const departments = {
   list: lazy(() => import('./DepartmentList')),
   show: lazy(() => import('./DepartmentShow')),
-  create: undefined,
+  create: lazy(() => import('./DepartmentCreate')),
   edit: undefined,
   icon: DepartmentIcon,
   recordRepresentation: (record: { nameZh?: string; nameEn?: string }) => localName(record),

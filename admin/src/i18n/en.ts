@@ -4,6 +4,7 @@ import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { analysisEn } from './analysis.en';
 import { panelEn } from './panel.en';
+import { adminEn } from './admin.en';
 
 const base: TranslationMessages = {
   ...englishMessages,
@@ -299,6 +300,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const en: TranslationMessages = mergeMessages(mergeMessages(base, panelEn), analysisEn);
+export const en: TranslationMessages = [panelEn, analysisEn, adminEn].reduce(mergeMessages, base);
 
 export default en;

@@ -4,6 +4,7 @@ import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { analysisZh } from './analysis.zh';
 import { panelZh } from './panel.zh';
+import { adminZh } from './admin.zh';
 
 const base: TranslationMessages = {
   ra: {
@@ -508,6 +509,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const zh: TranslationMessages = mergeMessages(mergeMessages(base, panelZh), analysisZh);
+export const zh: TranslationMessages = [panelZh, analysisZh, adminZh].reduce(mergeMessages, base);
 
 export default zh;

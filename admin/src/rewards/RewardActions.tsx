@@ -1,7 +1,7 @@
-// The moves on a reward record, by role and state (the API has no `availableActions` for rewards, so
-// the table in permissions.ts and the record's status decide; the server checks every rule again):
-// review (secretary), vote or recuse (committee), finalize and second approval (chair), public notice,
-// objections, grant and revocation.
+// The moves on a reward record: exactly the buttons for the entries of its `availableActions` (the
+// server's move table, for this viewer in this state): review (secretary), vote or recuse (committee),
+// finalize and second approval (chair), public notice, grant, and revocation (proposed, co-signed).
+// What only the move itself checks (notice still running, objections, no claim) shows as a warning.
 import { useState } from 'react';
 import { Alert, Box, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { Button, useGetIdentity, useTranslate } from 'react-admin';
@@ -9,7 +9,6 @@ import type { GuardlineIdentity } from '../authProvider';
 import { COMMITTEE_CONFIG } from '../dataProvider/queries';
 import { enumChoices } from '../enums';
 import { useEnumLabel } from '../fields';
-import { can } from '../permissions';
 import { ActionButton, actionTarget, useRunAction } from '../ui/ActionButton';
 import { ActionDialog } from '../ui/ActionDialog';
 import { fenToYuan, formatRange, formatYuan } from '../ui/money';
@@ -38,6 +37,8 @@ export interface RewardRecord {
   finalAmount: number | null;
   nomineePseudonym: string;
   myVoteCast: boolean;
+  /** The moves this viewer may make now (RewardRecord.availableActions). */
+  availableActions?: string[];
   flaggedForReview: boolean;
   revokeReason: string | null;
   noticeEndsAt: string | null;
@@ -352,56 +353,60 @@ export const DecideObjectionButton = ({ objection }: { objection: { id: string; 
   </ActionButton>
 );
 
-const RevokeButton = ({ record, roles }: { record: RewardRecord; roles: string[] }) => {
+const ProposeRevocationButton = ({ record }: { record: RewardRecord }) => {
   const translate = useTranslate();
-  if (record.status !== 'GRANTED') return null;
-  if (!record.revokeReason && roles.includes('REWARD_SECRETARY')) {
-    return (
-      <ActionButton
-        label="guardline.rewards.propose_revoke"
-        {...actionTarget('rewardRecords', record.id)}
-        action="revoke"
-        color="error"
-        confirmColor="error"
-        done="guardline.rewards.revoke_proposed"
-        fields={[
-          { name: 'reason', label: 'guardline.rewards.revoke_reason', kind: 'multiline', required: true, autoFocus: true },
-          { name: 'recoverAmountYuan', label: 'guardline.rewards.recover_amount', kind: 'number', step: 0.01, helperText: translate('guardline.rewards.recover_help', { amount: formatYuan(record.finalAmount) }) },
-        ]}
-      />
-    );
-  }
-  if (record.revokeReason && roles.includes('COMMITTEE_CHAIR')) {
-    return (
-      <ActionButton
-        label="guardline.rewards.cosign_revoke"
-        {...actionTarget('rewardRecords', record.id)}
-        action="revoke"
-        color="error"
-        variant="contained"
-        confirmColor="error"
-        done="guardline.rewards.revoked"
-      >
-        <Alert severity="warning">{translate('guardline.rewards.cosign_help', { reason: record.revokeReason })}</Alert>
-      </ActionButton>
-    );
-  }
-  return null;
-};
-
-export const RewardActions = ({ record }: { record: RewardRecord }) => {
-  const roles = useRoles();
-  const may = (action: string) => can(roles, 'rewardRecords', action);
-  const s = record.status;
   return (
-    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', justifyContent: 'flex-end' }} data-testid="reward-actions">
-      {may('review') && (s === 'NOMINATED' || s === 'UNDER_REVIEW' || (record.flaggedForReview && !['REJECTED', 'GRANTED', 'REVOKED'].includes(s))) ? <ReviewButton record={record} /> : null}
-      {may('vote') && s === 'IN_COMMITTEE' && !record.myVoteCast ? <VoteButton record={record} /> : null}
-      {may('finalize') && s === 'IN_COMMITTEE' ? <FinalizeButton record={record} /> : null}
-      {may('secondApproval') && s === 'AWAITING_SECOND_APPROVAL' ? <SecondApprovalButton record={record} /> : null}
-      {may('startNotice') && s === 'APPROVED' ? <StartNoticeButton record={record} /> : null}
-      {may('grant') && s === 'PUBLIC_NOTICE' ? <GrantButton record={record} /> : null}
-      {may('revoke') ? <RevokeButton record={record} roles={roles} /> : null}
-    </Stack>
+    <ActionButton
+      label="guardline.rewards.propose_revoke"
+      {...actionTarget('rewardRecords', record.id)}
+      action="revoke"
+      color="error"
+      confirmColor="error"
+      done="guardline.rewards.revoke_proposed"
+      testId="reward-propose-revoke"
+      fields={[
+        { name: 'reason', label: 'guardline.rewards.revoke_reason', kind: 'multiline', required: true, autoFocus: true },
+        { name: 'recoverAmountYuan', label: 'guardline.rewards.recover_amount', kind: 'number', step: 0.01, helperText: translate('guardline.rewards.recover_help', { amount: formatYuan(record.finalAmount) }) },
+      ]}
+    />
   );
 };
+
+const CosignRevocationButton = ({ record }: { record: RewardRecord }) => {
+  const translate = useTranslate();
+  return (
+    <ActionButton
+      label="guardline.rewards.cosign_revoke"
+      {...actionTarget('rewardRecords', record.id)}
+      action="revoke"
+      color="error"
+      variant="contained"
+      confirmColor="error"
+      done="guardline.rewards.revoked"
+      testId="reward-cosign-revoke"
+    >
+      <Alert severity="warning">{translate('guardline.rewards.cosign_help', { reason: record.revokeReason ?? '' })}</Alert>
+    </ActionButton>
+  );
+};
+
+/** Each move the API offers → its button. */
+const BUTTONS: Record<string, (props: { record: RewardRecord }) => React.JSX.Element> = {
+  REVIEW: ReviewButton,
+  VOTE: VoteButton,
+  FINALIZE: FinalizeButton,
+  SECOND_APPROVAL: SecondApprovalButton,
+  START_NOTICE: StartNoticeButton,
+  GRANT: GrantButton,
+  PROPOSE_REVOCATION: ProposeRevocationButton,
+  COSIGN_REVOCATION: CosignRevocationButton,
+};
+
+export const RewardActions = ({ record }: { record: RewardRecord }) => (
+  <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', justifyContent: 'flex-end' }} data-testid="reward-actions">
+    {(record.availableActions ?? []).map((move) => {
+      const Move = BUTTONS[move];
+      return Move ? <Move key={move} record={record} /> : null;
+    })}
+  </Stack>
+);

@@ -5,7 +5,7 @@ import { caseCategories, departments, districts, slaPolicies } from '../../../sc
 import { DEPARTMENT_KINDS, SLA_UNITS, URGENCIES, type DepartmentKind } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable, Tx } from '../../db.js';
-import { InvalidTransitionError, NotFoundError, StaleVersionError } from '../../shared/errors.js';
+import { ConflictError, InvalidTransitionError, NotFoundError, StaleVersionError, ValidationError } from '../../shared/errors.js';
 import { keysetPage, type PageArgs } from '../../shared/pagination.js';
 import { TtlCache } from '../../shared/ttl-cache.js';
 import { parseInput } from '../../shared/validate.js';
@@ -106,9 +106,9 @@ export async function suggestDepartments(db: Queryable, categoryId: string, dist
 
 type Lockable = typeof departments | typeof caseCategories | typeof slaPolicies;
 
-async function lockRow<T extends Lockable>(tx: Tx, table: T, entity: string, id: string, version?: number | null): Promise<T['$inferSelect']> {
+async function lockRow<T extends Lockable>(tx: Tx, table: T, entity: string, id: string, version?: number | null, field = 'id'): Promise<T['$inferSelect']> {
   const [row] = isUuid(id) ? await tx.select().from(table as typeof departments).where(eq((table as typeof departments).id, id)).for('update') : [];
-  if (!row) throw new NotFoundError(entity, 'id');
+  if (!row) throw new NotFoundError(entity, field);
   if (version != null && version !== row.version) throw new StaleVersionError(entity, row.version);
   return row as T['$inferSelect'];
 }
@@ -175,6 +175,94 @@ export async function updateCaseCategory(ctx: ServiceContext, raw: z.input<typeo
     return updated!;
   });
 }
+
+// Codes are stable identifiers other systems route by (`PSB-110105`, `SCHOOL-BULLYING`): upper case.
+const code = z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'Letters, digits and dashes, 2–40 characters');
+
+/** The code is free, or a typed conflict naming it (the unique index decides under concurrency). */
+function codeTaken(entity: string, value: string): never {
+  throw new ConflictError(`A ${entity} with code ${value} already exists`, 'code');
+}
+
+const createDepartmentInput = z.object({
+  code,
+  nameZh: name,
+  nameEn: name,
+  kind: z.enum(DEPARTMENT_KINDS),
+  districtId: z.string().nullish(),
+  parentId: z.string().nullish(),
+  active: z.boolean().default(true),
+});
+
+/**
+ * A new department. Under a district-level parent it lies in that district (taken from the parent
+ * when not given). Handlers of the parent see its cases, so the cached department trees are dropped.
+ */
+export async function createDepartment(ctx: ServiceContext, raw: z.input<typeof createDepartmentInput>): Promise<DepartmentRow> {
+  requireRole(ctx.viewer, 'ADMIN');
+  const input = parseInput(createDepartmentInput, raw);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const parent = input.parentId ? await lockRow(tx, departments, 'Parent department', input.parentId, null, 'parentId') : null;
+    const districtId = input.districtId ?? parent?.districtId ?? null;
+    if (districtId && !(isUuid(districtId) && (await tx.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId))).length)) {
+      throw new NotFoundError('District', 'districtId');
+    }
+    if (parent?.districtId && parent.districtId !== districtId) throw new ValidationError('A department under a district-level department lies in the same district', 'districtId');
+    const [created] = await tx
+      .insert(departments)
+      .values({ code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, kind: input.kind, districtId, parentId: parent?.id ?? null, active: input.active, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: departments.code })
+      .returning();
+    if (!created) codeTaken('department', input.code);
+    await recordAudit(tx, ctx, { action: 'department.create', entity: 'Department', entityId: created.id, fields: Object.keys(input), detail: { code: created.code, kind: created.kind, parent: parent?.code ?? null, active: created.active } });
+    return created;
+  });
+  forgetDepartmentTrees();
+  return row;
+}
+
+const createCategoryInput = z.object({
+  code,
+  nameZh: name,
+  nameEn: name,
+  parentId: z.string().nullish(),
+  defaultUrgency: z.enum(URGENCIES).nullish(),
+  suggestedDepartmentKinds: z.array(z.enum(DEPARTMENT_KINDS)).max(DEPARTMENT_KINDS.length).default([]),
+  active: z.boolean().default(true),
+});
+
+/**
+ * A new category. The taxonomy has two levels: a parent (no parent of its own) or a leaf under one.
+ * It is listed after its siblings (leaves within their parent's block of the display order).
+ */
+export async function createCaseCategory(ctx: ServiceContext, raw: z.input<typeof createCategoryInput>): Promise<CategoryRow> {
+  requireRole(ctx.viewer, 'ADMIN');
+  const input = parseInput(createCategoryInput, raw);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const parent = input.parentId ? await lockRow(tx, caseCategories, 'Parent category', input.parentId, null, 'parentId') : null;
+    if (parent?.parentId) throw new ValidationError(`Categories have two levels: ${parent.code} is already under another category`, 'parentId');
+    const [{ last }] = await tx
+      .select({ last: sql<number | null>`max(${caseCategories.sortOrder})` })
+      .from(caseCategories)
+      .where(parent ? or(eq(caseCategories.id, parent.id), eq(caseCategories.parentId, parent.id)) : isNull(caseCategories.parentId)) as [{ last: number | null }];
+    // parents take blocks of 100 in the display order; a leaf the next place in its parent's block
+    const sortOrder = parent ? (last ?? parent.sortOrder) + 1 : (Math.floor((last ?? -100) / 100) + 1) * 100;
+    const [created] = await tx
+      .insert(caseCategories)
+      .values({
+        code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, parentId: parent?.id ?? null, defaultUrgency: input.defaultUrgency ?? null,
+        suggestedDepartmentKinds: [...new Set(input.suggestedDepartmentKinds)], active: input.active, sortOrder, createdAt: now, updatedAt: now,
+      })
+      .onConflictDoNothing({ target: caseCategories.code })
+      .returning();
+    if (!created) codeTaken('category', input.code);
+    await recordAudit(tx, ctx, { action: 'case_category.create', entity: 'CaseCategory', entityId: created.id, fields: Object.keys(input), detail: { code: created.code, parent: parent?.code ?? null, defaultUrgency: created.defaultUrgency, suggestedDepartmentKinds: created.suggestedDepartmentKinds } });
+    return created;
+  });
+}
+
 
 export function listSlaPolicies(db: Queryable) {
   return db.select().from(slaPolicies).orderBy(asc(slaPolicies.phase), asc(slaPolicies.urgency));

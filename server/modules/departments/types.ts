@@ -6,9 +6,11 @@ import { DepartmentKindEnum, SlaPhaseEnum, SlaUnitEnum, UrgencyEnum } from '../.
 import { rowsByIds } from '../../graphql/loaders.js';
 import { departments, districts, caseCategories, slaPolicies } from '../../../schema/index.js';
 import {
-  listCategories, listDepartments, listDistricts, listSlaPolicies, setDepartmentActive, suggestDepartments, updateCaseCategory, updateDepartment,
+  createCaseCategory, createDepartment, listCategories, listDepartments, listDistricts, listSlaPolicies, setDepartmentActive, suggestDepartments, updateCaseCategory, updateDepartment,
   updateSlaPolicy, type CategoryRow, type DepartmentRow, type DistrictRow, type SlaPolicyRow,
 } from './service.js';
+// the working-day calendar, beside the SLA policies that count on it
+import './calendar-types.js';
 
 const staffOrPartner = { loggedIn: true } as const;
 
@@ -151,6 +153,29 @@ const UpdateSlaPolicyInput = builder.inputType('UpdateSlaPolicyInput', {
 
 const opt = <T>(v: T | null | undefined) => (v === null ? undefined : v);
 
+const CreateDepartmentInput = builder.inputType('CreateDepartmentInput', {
+  fields: (t) => ({
+    code: t.string({ required: true, description: 'Stable, upper case, e.g. PSB-110105; unique.' }),
+    nameZh: t.string({ required: true }),
+    nameEn: t.string({ required: true }),
+    kind: t.field({ type: DepartmentKindEnum, required: true }),
+    districtId: t.id({ description: "Under a district-level parent: that district (the default)." }),
+    parentId: t.id(),
+    active: t.boolean({ description: 'Default true.' }),
+  }),
+});
+const CreateCaseCategoryInput = builder.inputType('CreateCaseCategoryInput', {
+  fields: (t) => ({
+    code: t.string({ required: true, description: 'Stable, upper case, e.g. SCHOOL-BULLYING; unique.' }),
+    nameZh: t.string({ required: true }),
+    nameEn: t.string({ required: true }),
+    parentId: t.id({ description: 'A top-level category: the taxonomy has two levels.' }),
+    defaultUrgency: t.field({ type: UrgencyEnum }),
+    suggestedDepartmentKinds: t.field({ type: [DepartmentKindEnum], description: 'In routing order: the first kind is suggested first.' }),
+    active: t.boolean({ description: 'Default true.' }),
+  }),
+});
+
 builder.queryFields((t) => ({
   slaPolicies: t.field({
     type: [SlaPolicyRef],
@@ -161,6 +186,21 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
+  createDepartment: t.field({
+    type: DepartmentRef, authScopes: adminOnly, errors: {}, description: 'A new department; its code must be unused.',
+    args: { input: t.arg({ type: CreateDepartmentInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      createDepartment(ctx, { ...input, active: opt(input.active), kind: input.kind as never, districtId: decodeId(input.districtId, 'District', 'districtId'), parentId: decodeId(input.parentId, 'Department', 'parentId') }),
+  }),
+  createCaseCategory: t.field({
+    type: CaseCategoryRef, authScopes: adminOnly, errors: {}, description: 'A new category (a parent, or a leaf under one); its code must be unused.',
+    args: { input: t.arg({ type: CreateCaseCategoryInput, required: true }) },
+    resolve: (_r, { input }, ctx) =>
+      createCaseCategory(ctx, {
+        ...input, active: opt(input.active), parentId: decodeId(input.parentId, 'CaseCategory', 'parentId'), defaultUrgency: input.defaultUrgency as never,
+        suggestedDepartmentKinds: opt(input.suggestedDepartmentKinds) as never,
+      }),
+  }),
   updateDepartment: t.field({
     type: DepartmentRef, authScopes: adminOnly, errors: {}, description: "A department's Chinese and English names.",
     args: { input: t.arg({ type: UpdateDepartmentInput, required: true }) },

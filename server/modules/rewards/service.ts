@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { committeeConfig, committeeVotes, noticeObjections, payees, rewardRecords, rewardStandards } from '../../../schema/index.js';
-import { REWARD_KINDS, VOTE_DECISIONS, type RewardStatus } from '../../../schema/enums.js';
+import { REWARD_KINDS, VOTE_DECISIONS } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
 import type { Tx } from '../../db.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../../shared/errors.js';
@@ -12,11 +12,11 @@ import { addDays, beijingDay, beijingYear } from '../../shared/time.js';
 import { parseInput } from '../../shared/validate.js';
 import { recordAudit } from '../audit/service.js';
 import { requireRole } from '../auth/service.js';
-import { hasRole } from '../auth/viewer.js';
 import { setting } from '../cases/deadlines.js';
 import { commitBudget, releaseBudget, spendBudget } from './budget.js';
 import { assertCaseQualifies, assertSuggestionQualifies, caseBasisFacts, committeeMembers, conflictedUsers, suggestionBasis } from './eligibility.js';
 import { rewardMachine, type RewardAction } from './machine.js';
+import { chooseMove, requireMove, requireMoveRole } from './moves.js';
 import { workflow } from '../../shared/workflow.js';
 
 export type RewardRow = typeof rewardRecords.$inferSelect;
@@ -132,10 +132,11 @@ const reviewInput = z.object({ recordId: z.string().uuid(), version: z.number().
  * because its basis case was reopened is re-reviewed here: found eligible clears the flag.
  */
 export async function reviewReward(ctx: ServiceContext, raw: z.input<typeof reviewInput>) {
-  requireRole(ctx.viewer, 'REWARD_SECRETARY');
+  requireMoveRole(ctx, 'REVIEW');
   const input = parseInput(reviewInput, raw);
   return ctx.db.transaction(async (tx) => {
     let r = await lockRecord(tx, input.recordId, input.version);
+    await requireMove(ctx, tx, r, 'REVIEW');
     const eligibility = await readEligibility(ctx, tx, r);
     if (r.flaggedForReview && r.status !== 'NOMINATED' && r.status !== 'UNDER_REVIEW' && input.eligible != null) {
       // Clearing the flag is a finding of eligibility: the basis must qualify again (e.g. the case closed again).
@@ -203,13 +204,13 @@ const voteInput = z.object({
 
 /** Each eligible member affirms "no conflict" and votes, or recuses. Conflicted members cannot vote. */
 export async function castCommitteeVote(ctx: ServiceContext, raw: z.input<typeof voteInput>) {
-  if (!hasRole(ctx.viewer, 'COMMITTEE_MEMBER', 'COMMITTEE_CHAIR')) throw new ForbiddenError('Only committee members vote');
+  requireMoveRole(ctx, 'VOTE');
   const input = parseInput(voteInput, raw);
   if (!input.recuse && !input.decision) throw new ValidationError('Vote APPROVE, REJECT or ABSTAIN, or recuse', 'decision');
   if (!input.recuse && !input.noConflict) throw new ValidationError('Affirm that you have no conflict of interest, or recuse', 'noConflict');
   return ctx.db.transaction(async (tx) => {
     const r = await lockRecord(tx, input.recordId);
-    if (r.status !== 'IN_COMMITTEE') throw new InvalidTransitionError('RewardRecord', 'take votes', r.status);
+    await requireMove(ctx, tx, r, 'VOTE');
     if (!input.recuse && (await conflictedUsers(tx, r)).has(ctx.viewer.id!)) {
       throw new ForbiddenError('You nominated, reviewed or handled this basis: you may only recuse', 'decision');
     }
@@ -232,19 +233,16 @@ const finalizeInput = z.object({ recordId: z.string().uuid(), version: z.number(
  * follows. On AWAITING_SECOND_APPROVAL the same call gives (approve) or refuses the second approval.
  */
 export async function finalizeRewardDecision(ctx: ServiceContext, raw: z.input<typeof finalizeInput>) {
-  requireRole(ctx.viewer, 'COMMITTEE_CHAIR');
+  requireMoveRole(ctx, 'FINALIZE', 'SECOND_APPROVAL');
   const input = parseInput(finalizeInput, raw);
   return ctx.db.transaction(async (tx) => {
     const r = await lockRecord(tx, input.recordId, input.version);
-    if (r.status === 'AWAITING_SECOND_APPROVAL') {
-      if ((await conflictedUsers(tx, r)).has(ctx.viewer.id!)) throw new ForbiddenError('You nominated, reviewed or handled this basis: you may not give its second approval');
+    if ((await chooseMove(ctx, tx, r, ['FINALIZE', 'SECOND_APPROVAL'])) === 'SECOND_APPROVAL') {
       if (input.approve == null) throw new ValidationError('Give or refuse the second approval', 'approve');
       if (input.approve) return move(ctx, tx, r, 'secondApprove', { secondApprovedById: ctx.viewer.id }, { note: input.note });
       return rejectAndRelease(ctx, tx, r, 'secondReject', { note: input.note });
     }
-    if (r.status !== 'IN_COMMITTEE') throw new InvalidTransitionError('RewardRecord', 'finalize', r.status);
     const t = await tally(tx, r);
-    if (t.conflicted.has(ctx.viewer.id!)) throw new ForbiddenError('The chair has a conflict on this record and may not finalize it');
     if (!t.quorumMet) throw new ConflictError(`No quorum: ${t.voted} of ${t.eligibleMembers} eligible members voted, ${t.quorumNeeded} needed`);
     const decided = { tally: { approve: t.approve, reject: t.reject, abstain: t.abstain, recused: t.recused, eligible: t.eligibleMembers } };
     if (!t.majorityApproves) return move(ctx, tx, r, 'reject', { finalizedById: ctx.viewer.id, finalizedAt: ctx.clock.now() }, decided);
@@ -264,10 +262,11 @@ const noticeInput = z.object({ recordId: z.string().uuid(), version: z.number().
 
 /** 公示: at least the configured days. */
 export async function startPublicNotice(ctx: ServiceContext, raw: z.input<typeof noticeInput>) {
-  requireRole(ctx.viewer, 'REWARD_SECRETARY');
+  requireMoveRole(ctx, 'START_NOTICE');
   const input = parseInput(noticeInput, raw);
   return ctx.db.transaction(async (tx) => {
     const r = await lockRecord(tx, input.recordId, input.version);
+    await requireMove(ctx, tx, r, 'START_NOTICE');
     const cfg = await config(tx);
     if (input.days != null && input.days < cfg.noticeDays) throw new ValidationError(`A notice lasts at least ${cfg.noticeDays} days`, 'days');
     const now = ctx.clock.now();
@@ -351,14 +350,13 @@ const grantInput = z.object({ recordId: z.string().uuid(), version: z.number().i
 
 /** Exactly once: the row lock and the state check make a second grant an illegal transition. */
 export async function grantReward(ctx: ServiceContext, raw: z.input<typeof grantInput>) {
-  requireRole(ctx.viewer, 'REWARD_SECRETARY');
+  requireMoveRole(ctx, 'GRANT');
   const input = parseInput(grantInput, raw);
   return ctx.db.transaction(async (tx) => {
     const r = await lockRecord(tx, input.recordId, input.version);
-    rewardMachine.next('grant', r.status as RewardStatus);
+    await requireMove(ctx, tx, r, 'GRANT');
     const now = ctx.clock.now();
     if (!r.noticeEndsAt || now < r.noticeEndsAt) throw new ConflictError(`The public notice runs until ${r.noticeEndsAt?.toISOString()}`, 'recordId');
-    if (r.flaggedForReview) throw new ConflictError('The basis case was reopened: review the record before granting', 'recordId');
     const [pending] = await tx.select({ id: noticeObjections.id }).from(noticeObjections).where(and(eq(noticeObjections.recordId, r.id), eq(noticeObjections.status, 'PENDING')));
     if (pending) throw new ConflictError('An objection is pending', 'recordId');
     const [payee] = await tx.select({ id: payees.recordId }).from(payees).where(eq(payees.recordId, r.id));
@@ -372,11 +370,11 @@ const revokeInput = z.object({ recordId: z.string().uuid(), reason: z.string().t
 
 /** The secretary proposes a revocation (reason, amount to recover); the chair co-signs it. */
 export async function revokeReward(ctx: ServiceContext, raw: z.input<typeof revokeInput>) {
+  requireMoveRole(ctx, 'PROPOSE_REVOCATION', 'COSIGN_REVOCATION');
   const input = parseInput(revokeInput, raw);
   return ctx.db.transaction(async (tx) => {
     const r = await lockRecord(tx, input.recordId);
-    rewardMachine.next('revoke', r.status as RewardStatus);
-    if (hasRole(ctx.viewer, 'REWARD_SECRETARY') && !r.revokedById) {
+    if ((await chooseMove(ctx, tx, r, ['PROPOSE_REVOCATION', 'COSIGN_REVOCATION'])) === 'PROPOSE_REVOCATION') {
       if (!input.reason) throw new ValidationError('Give the reason', 'reason');
       const recover = input.recoverAmount ?? 0;
       if (recover > (r.finalAmount ?? 0)) throw new ValidationError('Cannot recover more than was granted', 'recoverAmount');
@@ -384,9 +382,6 @@ export async function revokeReward(ctx: ServiceContext, raw: z.input<typeof revo
       await recordAudit(tx, ctx, { action: 'reward.revoke_proposed', entity: 'RewardRecord', entityId: r.id, detail: { reason: input.reason, recoverAmount: recover } });
       return u!;
     }
-    if (hasRole(ctx.viewer, 'COMMITTEE_CHAIR') && r.revokedById) {
-      return move(ctx, tx, r, 'revoke', { revokeCosignedById: ctx.viewer.id, revokedAt: ctx.clock.now() }, { reason: r.revokeReason, recoverAmount: r.recoverAmount });
-    }
-    throw new ForbiddenError(r.revokedById ? 'The chair co-signs the proposed revocation' : 'The reward secretary proposes a revocation first');
+    return move(ctx, tx, r, 'revoke', { revokeCosignedById: ctx.viewer.id, revokedAt: ctx.clock.now() }, { reason: r.revokeReason, recoverAmount: r.recoverAmount });
   });
 }

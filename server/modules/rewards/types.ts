@@ -19,6 +19,7 @@ import {
   castCommitteeVote, claimReward, decideObjection, fileNoticeObjection, finalizeRewardDecision, grantReward, nominateReward,
   revokeReward, reviewReward, startPublicNotice, tally, type RewardRow,
 } from './service.js';
+import { availableRewardMoves, REWARD_MOVES } from './moves.js';
 import { listRewardRecords, nomineePseudonym, publicNotices, rewardBudget, rewardClaimStatus, rewardTrail, visibleRecordsByIds } from './queries.js';
 
 const rewardReaders = { anyRole: ['SUPERVISOR', 'REWARD_SECRETARY', 'COMMITTEE_MEMBER', 'COMMITTEE_CHAIR'] } as const;
@@ -200,6 +201,16 @@ export const RewardRecordRef = builder.loadableNode('RewardRecord', {
     }),
   }),
 });
+
+const RewardMoveEnum = builder.enumType('RewardRecordAction', { values: REWARD_MOVES, description: 'A move on a reward record (see RewardRecord.availableActions).' });
+
+builder.objectFields(RewardRecordRef, (t) => ({
+  availableActions: t.field({
+    type: [RewardMoveEnum],
+    description: 'The moves the viewer may make on this record now, by the rules the moves themselves enforce. Waiting conditions (the notice still running, an objection pending, no claim, no quorum) are checked when the move is made.',
+    resolve: (r, _a, ctx) => availableRewardMoves(ctx, r),
+  }),
+}));
 
 const BudgetRef = builder.objectRef<Awaited<ReturnType<typeof rewardBudget>>>('RewardBudget').implement({
   fields: (t) => ({
