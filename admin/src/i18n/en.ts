@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { analysisEn } from './analysis.en';
+import { apiErrorsEn } from './apiErrors.en';
 import { panelEn } from './panel.en';
 
 const base: TranslationMessages = {
@@ -299,6 +300,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const en: TranslationMessages = mergeMessages(mergeMessages(base, panelEn), analysisEn);
+export const en: TranslationMessages = mergeMessages(mergeMessages(mergeMessages(base, panelEn), analysisEn), apiErrorsEn);
 
 export default en;

@@ -3,6 +3,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { analysisZh } from './analysis.zh';
+import { apiErrorsZh } from './apiErrors.zh';
 import { panelZh } from './panel.zh';
 
 const base: TranslationMessages = {
@@ -508,6 +509,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const zh: TranslationMessages = mergeMessages(mergeMessages(base, panelZh), analysisZh);
+export const zh: TranslationMessages = mergeMessages(mergeMessages(mergeMessages(base, panelZh), analysisZh), apiErrorsZh);
 
 export default zh;
