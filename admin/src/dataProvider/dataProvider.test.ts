@@ -349,6 +349,23 @@ describe('401: the session ends', () => {
   });
 });
 
+describe('top-level typed errors', () => {
+  it('RATE_LIMITED on a field without a result union (the notice board) is a translated 429', async () => {
+    const request = createGraphQLClient({
+      fetch: (async () =>
+        new Response(JSON.stringify({ data: null, errors: [{ message: 'Too many requests; try again later', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 30 } }] }), {
+          status: 200,
+        })) as typeof fetch,
+      getToken: () => null,
+    });
+    const error = await request('{ publicNotices { code } }').catch((e) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.status).toBe(429);
+    expect(error.message).toBe('请求过于频繁，请稍后再试');
+    expect(error.body).toMatchObject({ code: 'RATE_LIMITED', detail: 'Too many requests; try again later' });
+  });
+});
+
 describe('authProvider', () => {
   function memorySession() {
     const storage = new Map<string, string>();

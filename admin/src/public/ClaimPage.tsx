@@ -157,7 +157,10 @@ const ClaimPage = () => {
             <Typography variant="subtitle1" gutterBottom>
               {translate('guardline.claim.notices')}
             </Typography>
-            {(notices.data?.publicNotices ?? []).length === 0 ? (
+            {notices.error ? (
+              // e.g. RATE_LIMITED: say so, rather than "no notices"
+              <Alert severity="warning">{notices.error.message}</Alert>
+            ) : (notices.data?.publicNotices ?? []).length === 0 ? (
               <Typography variant="body2" color="text.secondary">
                 {translate('guardline.claim.no_notices')}
               </Typography>
