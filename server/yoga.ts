@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import type { Database } from './db.js';
 import { newContext, type Context } from './context.js';
 import { schema } from './schema.js';
-import { DomainError } from './shared/errors.js';
+import { DomainError, RateLimitedError } from './shared/errors.js';
 import type { EventBus } from './shared/events.js';
 import type { Logger } from './shared/log.js';
 import { systemClock, type Clock } from './shared/time.js';
@@ -62,7 +62,9 @@ export function createApp(deps: AppDeps) {
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (original instanceof DomainError) {
           const path = error instanceof GraphQLError ? error.path : undefined;
-          return new GraphQLError(original.message, { path, extensions: { code: original.code, field: original.field } });
+          // A field without a result union (publicNotices) still tells the client when to retry.
+          const retry = original instanceof RateLimitedError ? { retryAfterSeconds: original.retryAfterSeconds } : {};
+          return new GraphQLError(original.message, { path, extensions: { code: original.code, field: original.field, ...retry } });
         }
         if (error instanceof GraphQLError && !error.originalError) return error;
         // Our own GraphQLErrors (auth scopes, scalars) carry their code already.

@@ -2,6 +2,7 @@
 // and canAccess from the role table in permissions.ts (default deny).
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import type { GraphQLRequest } from './dataProvider/graphqlClient';
+import { apiErrorMessage } from './i18n/apiErrors';
 import { can } from './permissions';
 import type { SessionStore } from './session';
 
@@ -61,7 +62,7 @@ export function createAuthProvider(request: GraphQLRequest, session: SessionStor
       // messages are translation keys: the login form translates them
       if (result.code === 'UNAUTHENTICATED') throw new Error('ra.auth.sign_in_error');
       if (result.code === 'RATE_LIMITED') throw new Error('guardline.auth.locked');
-      throw new Error(result.message ?? 'ra.auth.sign_in_error');
+      throw new Error(result.code && result.message ? apiErrorMessage({ code: result.code, message: result.message }) : 'ra.auth.sign_in_error');
     },
 
     async logout() {

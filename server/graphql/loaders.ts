@@ -1,4 +1,5 @@
 // Batch loading by id for Node types: one query per type per request, aligned to the asked ids.
+import DataLoader from 'dataloader';
 import { and, inArray, type SQL } from 'drizzle-orm';
 import type { PgTable, PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db.js';
@@ -42,4 +43,22 @@ export async function visibleByIds<T extends { id: string }>(ids: readonly strin
   const rows = valid.length ? await fetch(valid) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? new NotFoundError(entity));
+}
+
+const requestLoaders = new WeakMap<object, Map<string, DataLoader<unknown, unknown>>>();
+
+/**
+ * The request's DataLoader under `key` (a field and the arguments it was asked with): resolvers that
+ * load in the same tick share one batch, so a nested field on a page of rows costs one statement.
+ * `batch` must depend on nothing but `key` and the keys it is given.
+ */
+export function requestLoader<K, V>(ctx: object, key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
+  let loaders = requestLoaders.get(ctx);
+  if (!loaders) requestLoaders.set(ctx, (loaders = new Map()));
+  let loader = loaders.get(key) as DataLoader<K, V> | undefined;
+  if (!loader) {
+    loader = new DataLoader<K, V>(batch);
+    loaders.set(key, loader as DataLoader<unknown, unknown>);
+  }
+  return loader;
 }

@@ -78,7 +78,8 @@ describe('admin panel', () => {
     await page.locator('input[name="password"]').fill('a-long-demo-password');
     await page.getByLabel('专席接线员').check();
     await page.getByRole('button', { name: '保存' }).click();
-    await page.locator('.ra-input-username', { hasText: 'That username is taken' }).waitFor();
+    // in the user's language, not the server's English message
+    await page.locator('.ra-input-username', { hasText: '该用户名已被占用' }).waitFor();
     await shot(page, 'panel-user-create-error-zh');
     await page.locator('input[name="username"]').fill('operator2');
     await page.getByRole('button', { name: '保存' }).click();

@@ -9,8 +9,10 @@ beforeAll(async () => {
   t = await createTestApp();
   h = caseHelpers(t);
   for (let i = 0; i < 24; i++) {
-    if (i % 2) await h.dispatched(i % 4 === 1 ? 'PSB-110105' : 'EDU-110108', { accept: i % 3 === 0 });
-    else await h.register({ summary: `第${i}个来电` });
+    // eight children, each named in three calls: eight subject alerts (the threshold is three)
+    const minors = [{ name: `测试儿童${i % 8}`, birthYear: 2015 }];
+    if (i % 2) await h.dispatched(i % 4 === 1 ? 'PSB-110105' : 'EDU-110108', { accept: i % 3 === 0, input: { minors } });
+    else await h.register({ summary: `第${i}个来电`, minors });
   }
 }, 240_000);
 afterAll(() => t?.close());
@@ -24,6 +26,7 @@ async function statementsFor(query: string, variables: Record<string, unknown>, 
 
 const CASE_LIST = `query($n: Int!) { cases(first: $n) { totalCount edges { node { code status needsPoliceNow category { nameZh parent { nameZh } } district { nameZh }
   dispatches { role status department { nameZh } } } } } }`;
+const ALERTS = `query($n: Int!) { subjectAlerts(first: $n) { totalCount edges { node { reportCount cases(first: 2) { totalCount pageInfo { hasNextPage } edges { node { code status category { nameZh } } } } } } } }`;
 const QUEUE = `query($n: Int!) { dispatches(first: $n) { totalCount edges { node { status deadline case { code summary } department { nameZh } } } } }`;
 
 describe('statements per request', () => {
@@ -43,5 +46,20 @@ describe('statements per request', () => {
     expect(large.data.dispatches.edges.length).toBeGreaterThan(2);
     expect(large.count).toBe(small.count);
     expect(large.count).toBeLessThanOrEqual(10);
+  });
+
+  it("subject alerts with each alert's cases: the same statements for 2 alerts as for 6", async () => {
+    const token = await t.login('supervisor');
+    await statementsFor(ALERTS, { n: 1 }, token); // the session's first request also reads the user
+    const small = await statementsFor(ALERTS, { n: 2 }, token);
+    const large = await statementsFor(ALERTS, { n: 6 }, token);
+    expect(large.data.subjectAlerts.edges).toHaveLength(6);
+    for (const { node } of large.data.subjectAlerts.edges) {
+      // a page per alert: two of its three cases, newest first
+      expect(node.cases).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+      expect(node.cases.edges).toHaveLength(2);
+    }
+    expect(large.count).toBe(small.count);
+    expect(large.count).toBeLessThanOrEqual(5);
   });
 });

@@ -2,6 +2,7 @@
 // identity and no case detail, it is rate-limited per client address, and nothing else answers without a login.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../server/schema.js';
+import { publicLimiter } from '../../server/modules/rewards/types.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { rewardSteps } from '../support/reward-steps.js';
 
@@ -144,6 +145,29 @@ describe('rate limits on the public surface', () => {
     }
     t.clock.advanceHours(1);
     for (const send of lookups) expect((await send('203.0.113.77')).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('rate limit on the notice board', () => {
+  const BOARD = `{ publicNotices { code } }`;
+
+  it('publicNotices answers the first N calls from one address in the window; call N+1 is RATE_LIMITED', async () => {
+    const ip = '203.0.113.90';
+    for (let i = 0; i < publicLimiter.limit; i++) {
+      const res = await s.pub(BOARD, {}, ip);
+      expect(res.errors, `call ${i + 1}`).toBeUndefined();
+      expect(res.data.publicNotices.map((n: { code: string }) => n.code)).toContain(tip.recordCode);
+    }
+    const limited = await s.pub(BOARD, {}, ip);
+    const extensions = limited.errors?.[0]?.extensions as { code?: string; retryAfterSeconds?: number } | undefined;
+    expect(extensions?.code).toBe('RATE_LIMITED');
+    expect(extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.data).toBeNull();
+    expect(limited.text).not.toContain(tip.recordCode);
+    // Another address is still answered; the limited one again once the window has passed.
+    expect((await s.pub(BOARD, {}, '203.0.113.91')).errors).toBeUndefined();
+    t.clock.advanceHours(Math.ceil(publicLimiter.windowMs / 3_600_000));
+    expect((await s.pub(BOARD, {}, ip)).errors).toBeUndefined();
   });
 });
 

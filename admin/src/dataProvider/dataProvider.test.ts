@@ -260,15 +260,18 @@ describe('mutations and typed errors', () => {
     const error = await provider.create('users', { data: { username: 'taken', displayName: 'X', password: 'x', roles: [] } }).catch((e) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error.status).toBe(400);
-    expect(error.message).toBe('That username is taken');
-    expect(error.body.errors).toMatchObject({ username: 'That username is taken', root: { serverError: 'That username is taken' } });
+    // in the panel's language (zh-CN by default); the server's English message stays in the body
+    expect(error.message).toBe('该用户名已被占用');
+    expect(error.body).toMatchObject({ code: 'CONFLICT', field: 'username', detail: 'That username is taken' });
+    expect(error.body.errors).toMatchObject({ username: '该用户名已被占用', root: { serverError: '该用户名已被占用' } });
   });
 
-  it('other typed errors carry their message', async () => {
+  it('other typed errors carry their translated message', async () => {
     const { provider } = setup();
     const error = await provider.create('users', { data: { username: 'stale', displayName: 'X', password: 'x', roles: [] } }).catch((e) => e);
     expect(error).toBeInstanceOf(HttpError);
-    expect(error.message).toBe('Changed by someone else');
+    expect(error.message).toBe('该记录已被他人修改，请刷新后重试');
+    expect(error.body).toMatchObject({ code: 'STALE_VERSION', detail: 'Changed by someone else' });
     expect(error.status).toBe(409);
     expect(error.body.errors).toBeUndefined();
   });
@@ -343,6 +346,23 @@ describe('401: the session ends', () => {
     expect(unauthorized).toBe(1);
     const session = createSessionStore(null);
     await expect(createAuthProvider(setup().request, session).checkError(forbidden)).resolves.toBeUndefined();
+  });
+});
+
+describe('top-level typed errors', () => {
+  it('RATE_LIMITED on a field without a result union (the notice board) is a translated 429', async () => {
+    const request = createGraphQLClient({
+      fetch: (async () =>
+        new Response(JSON.stringify({ data: null, errors: [{ message: 'Too many requests; try again later', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 30 } }] }), {
+          status: 200,
+        })) as typeof fetch,
+      getToken: () => null,
+    });
+    const error = await request('{ publicNotices { code } }').catch((e) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.status).toBe(429);
+    expect(error.message).toBe('请求过于频繁，请稍后再试');
+    expect(error.body).toMatchObject({ code: 'RATE_LIMITED', detail: 'Too many requests; try again later' });
   });
 });
 

@@ -1,6 +1,9 @@
 // A minimal GraphQL-over-fetch client: JSON POST to /graphql with the session's bearer token, and a
-// mapping of every failure to react-admin's HttpError (401 → the authProvider logs out).
+// mapping of every failure to react-admin's HttpError (401 → the authProvider logs out). A typed error's
+// message is translated here, once (apiErrors.ts), so every place that shows an HttpError — react-admin's
+// forms and notifications, our dialogs and pages — shows it in the user's language.
 import { HttpError } from 'react-admin';
+import { apiErrorMessage, errorField } from '../i18n/apiErrors';
 
 export interface GraphQLClientOptions {
   /** Defaults to `/graphql` (same origin: the server serves the panel and the API on one port). */
@@ -43,40 +46,27 @@ const STATUS_BY_CODE: Record<string, number> = {
   RATE_LIMITED: 429,
 };
 
-/** Strips the `input.` prefix the validation plugin may put before an input field's name. */
-export function formField(field: string): string {
-  return field.replace(/^input\./, '');
-}
-
 /**
- * A typed error to the HttpError react-admin understands: one naming an input field becomes a
- * server-side validation error shown under that input (and as the form's notification); the others
- * carry their message.
+ * A typed error to the HttpError react-admin understands, its message translated: one naming an input
+ * field becomes a server-side validation error shown under that input (and as the form's notification).
+ * The body keeps the machine `code`, the `field` and the server's own message as `detail`.
  */
 export function typedErrorToHttpError(error: TypedError): HttpError {
-  if (error.field) {
-    const field = formField(error.field);
-    return new HttpError(error.message, 400, {
-      code: error.code,
-      errors: { [field]: error.message, root: { serverError: error.message } },
-    });
+  const message = apiErrorMessage(error);
+  const body = { code: error.code, field: errorField(error.field), detail: error.message };
+  if (body.field) {
+    return new HttpError(message, 400, { ...body, errors: { [body.field]: message, root: { serverError: message } } });
   }
-  return new HttpError(error.message, STATUS_BY_CODE[error.code] ?? 400, { code: error.code });
+  return new HttpError(message, STATUS_BY_CODE[error.code] ?? 400, body);
 }
 
 function topLevelErrorToHttpError(error: GraphQLErrorEntry, httpStatus: number): HttpError {
   const code = error.extensions?.code ?? '';
-  switch (code) {
-    case 'UNAUTHENTICATED':
-      return new HttpError(error.message, 401, { code });
-    case 'FORBIDDEN':
-      return new HttpError('ra.notification.not_authorized', 403, { code, message: error.message });
-    case 'INTERNAL':
-      return new HttpError('ra.notification.http_error', 500, { code, message: error.message });
-    default:
-      if (code && error.extensions?.field) return typedErrorToHttpError({ code, message: error.message, field: error.extensions.field });
-      return new HttpError(error.message, STATUS_BY_CODE[code] ?? (httpStatus >= 400 ? httpStatus : 500), { code });
-  }
+  // a masked failure says nothing useful to staff: react-admin's own "server error" text
+  if (code === 'INTERNAL') return new HttpError('ra.notification.http_error', 500, { code, detail: error.message });
+  if (code && error.extensions?.field) return typedErrorToHttpError({ code, message: error.message, field: error.extensions.field });
+  const body = { code, field: null, detail: error.message };
+  return new HttpError(apiErrorMessage({ code, message: error.message }), STATUS_BY_CODE[code] ?? (httpStatus >= 400 ? httpStatus : 500), body);
 }
 
 export function createGraphQLClient(options: GraphQLClientOptions): GraphQLRequest {
@@ -110,7 +100,8 @@ export function createGraphQLClient(options: GraphQLClientOptions): GraphQLReque
     const unauthorized = response.status === 401 || errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
     if (unauthorized) {
       options.onUnauthorized?.();
-      throw new HttpError(errors[0]?.message ?? 'ra.auth.auth_check_error', 401, { code: 'UNAUTHENTICATED' });
+      const detail = errors[0]?.message;
+      throw new HttpError(detail ? apiErrorMessage({ code: 'UNAUTHENTICATED', message: detail }) : 'ra.auth.auth_check_error', 401, { code: 'UNAUTHENTICATED', detail });
     }
     // A nested field the role may not read (e.g. a receipt code shown only to the desk) comes back as
     // null with a FORBIDDEN error at its path: the rest of the answer stands, as if the API had nulled it.

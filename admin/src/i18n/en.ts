@@ -3,6 +3,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { analysisEn } from './analysis.en';
+import { apiErrorsEn } from './apiErrors.en';
 import { panelEn } from './panel.en';
 import { adminEn } from './admin.en';
 
@@ -300,6 +301,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const en: TranslationMessages = [panelEn, analysisEn, adminEn].reduce(mergeMessages, base);
+export const en: TranslationMessages = [panelEn, analysisEn, adminEn, apiErrorsEn].reduce(mergeMessages, base);
 
 export default en;

@@ -531,7 +531,6 @@ export const panelEn = {
       title: 'Guardline · rewards for claim-code holders',
       intro: 'Enter the claim code you were given on the call or when submitting a suggestion to see where your reward stands. Once it is approved, give your payment details here.',
       lookup: 'Look up',
-      not_found: 'No reward for this claim code (yet).',
       claimed: 'Payment details given',
       payee_title: 'Payment details',
       name: 'Name',

@@ -530,7 +530,6 @@ export const panelZh = {
       title: '护苗专线 · 奖励查询与领取',
       intro: '请输入来电或提交建议时获得的领奖码，查询奖励进展；奖励批准后，可在此提交收款信息。',
       lookup: '查询',
-      not_found: '该领奖码暂无奖励。',
       claimed: '已提交收款信息',
       payee_title: '收款信息',
       name: '姓名',

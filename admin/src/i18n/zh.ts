@@ -3,6 +3,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { mergeMessages } from './merge';
 import { analysisZh } from './analysis.zh';
+import { apiErrorsZh } from './apiErrors.zh';
 import { panelZh } from './panel.zh';
 import { adminZh } from './admin.zh';
 
@@ -509,6 +510,6 @@ const base: TranslationMessages = {
   },
 };
 
-export const zh: TranslationMessages = [panelZh, analysisZh, adminZh].reduce(mergeMessages, base);
+export const zh: TranslationMessages = [panelZh, analysisZh, adminZh, apiErrorsZh].reduce(mergeMessages, base);
 
 export default zh;

@@ -3,7 +3,7 @@
 // only the API's public surface: rewardClaimStatus, claimReward, publicNotices, fileNoticeObjection.
 import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Container, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { HttpError, LocalesMenuButton, useDataProvider, useTranslate } from 'react-admin';
+import { LocalesMenuButton, useDataProvider, useTranslate } from 'react-admin';
 import type { GuardlineDataProvider } from '../dataProvider';
 import { typedMutation } from '../dataProvider';
 import { CLAIM_REWARD, CLAIM_STATUS, FILE_OBJECTION, PUBLIC_NOTICES } from '../dataProvider/queries';
@@ -47,7 +47,7 @@ const ClaimPage = () => {
       const result = await typedMutation<{ data: Status[] }>((q, v) => anonymous(q, v ?? {}), CLAIM_STATUS, { claimCode: code.trim() }, 'rewardClaimStatus');
       setStatuses(result.data);
     } catch (e) {
-      setError(e instanceof HttpError && e.status === 404 ? translate('guardline.claim.not_found') : e instanceof Error ? e.message : String(e));
+      setError(e instanceof Error ? e.message : String(e));
     }
   };
 
@@ -157,7 +157,10 @@ const ClaimPage = () => {
             <Typography variant="subtitle1" gutterBottom>
               {translate('guardline.claim.notices')}
             </Typography>
-            {(notices.data?.publicNotices ?? []).length === 0 ? (
+            {notices.error ? (
+              // e.g. RATE_LIMITED: say so, rather than "no notices"
+              <Alert severity="warning">{notices.error.message}</Alert>
+            ) : (notices.data?.publicNotices ?? []).length === 0 ? (
               <Typography variant="body2" color="text.secondary">
                 {translate('guardline.claim.no_notices')}
               </Typography>

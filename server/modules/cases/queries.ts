@@ -1,11 +1,12 @@
 // Reading cases: the filtered list, the timeline, linked cases and subject alerts — always through
 // the viewer's visibility.
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents, caseCategories, caseSubjects, cases, dispatches, subjectAlerts } from '../../../schema/index.js';
 import type { CaseChannel, CaseKind, CaseStatus, ProtectionDomain, Urgency } from '../../../schema/enums.js';
 import { recordAudit } from '../audit/service.js';
 import { caseColumns } from './workflow.js';
 import type { ServiceContext } from '../../context.js';
+import { groupBy, requestLoader } from '../../graphql/loaders.js';
 import { keysetPage, type OrderKey, type PageArgs } from '../../shared/pagination.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { caseVisibility, requireDesk } from './access.js';
@@ -25,7 +26,6 @@ export interface CaseFilter {
   receivedFrom?: Date | null;
   receivedTo?: Date | null;
   search?: string | null;
-  subjectId?: string | null;
 }
 
 export type CaseOrder = 'RECEIVED_AT_DESC' | 'RECEIVED_AT_ASC' | 'DISPATCH_BY_ASC';
@@ -61,7 +61,6 @@ export async function caseWhere(ctx: ServiceContext, f: CaseFilter): Promise<SQL
     f.overdue === true ? overdueSql(ctx.clock.now()) : f.overdue === false ? sql`not ${overdueSql(ctx.clock.now())}` : undefined,
     f.receivedFrom ? gte(cases.receivedAt, f.receivedFrom) : undefined,
     f.receivedTo ? lt(cases.receivedAt, f.receivedTo) : undefined,
-    f.subjectId ? sql`${cases.id} in (select ${caseSubjects.caseId} from ${caseSubjects} where ${caseSubjects.subjectId} = ${f.subjectId})` : undefined,
     // The bigram index narrows; the phrase itself is rechecked (a bigram match is not a phrase match).
     f.search
       ? tsquery
@@ -127,6 +126,47 @@ export async function linkedCases(ctx: ServiceContext, caseId: string) {
     .orderBy(desc(cases.receivedAt))
     .limit(50)
     .then((rows) => rows.map((r) => r.c));
+}
+
+/**
+ * One page of cases per subject, for many subjects in one statement: the cases linked to each subject
+ * that the viewer may see, ranked per subject in `orderBy` after `cursor`, at most `limit` each.
+ */
+export async function casesBySubjects(ctx: ServiceContext, subjectIds: readonly string[], cursor: SQL | undefined, orderBy: SQL[], limit: number): Promise<CaseRow[][]> {
+  // a case may name one subject in two roles: one link per case and subject
+  const links = ctx.db.selectDistinct({ caseId: caseSubjects.caseId, subjectId: caseSubjects.subjectId }).from(caseSubjects)
+    .where(inArray(caseSubjects.subjectId, [...subjectIds])).as('links');
+  const ranked = ctx.db
+    .select({ ...caseColumns, linkedSubjectId: links.subjectId, rank: sql<number>`row_number() over (partition by ${links.subjectId} order by ${sql.join(orderBy, sql`, `)})`.as('rank') })
+    .from(cases)
+    .innerJoin(links, eq(links.caseId, cases.id))
+    .where(and(await caseVisibility(ctx), cursor))
+    .as('ranked');
+  const rows = await ctx.db.select().from(ranked).where(lte(ranked.rank, limit)).orderBy(asc(ranked.rank));
+  return groupBy(subjectIds, rows, (r) => r.linkedSubjectId).map((group) => group.map(({ linkedSubjectId: _s, rank: _r, ...c }) => c as CaseRow));
+}
+
+/** How many cases the viewer may see per subject, in one statement. */
+export async function caseCountsBySubjects(ctx: ServiceContext, subjectIds: readonly string[]): Promise<number[]> {
+  const rows = await ctx.db
+    .select({ subjectId: caseSubjects.subjectId, count: sql<number>`count(distinct ${cases.id})::int` })
+    .from(caseSubjects)
+    .innerJoin(cases, eq(cases.id, caseSubjects.caseId))
+    .where(and(inArray(caseSubjects.subjectId, [...subjectIds]), await caseVisibility(ctx)))
+    .groupBy(caseSubjects.subjectId);
+  const bySubject = new Map(rows.map((r) => [r.subjectId, r.count]));
+  return subjectIds.map((id) => bySubject.get(id) ?? 0);
+}
+
+/** A subject's cases as a connection (newest first), batched with the other subjects on the page. */
+export function casesOfSubject(ctx: ServiceContext, subjectId: string, page: PageArgs) {
+  const args = JSON.stringify([page.first, page.last, page.after, page.before]);
+  return keysetPage<CaseRow>(page, {
+    ...ORDERS.RECEIVED_AT_DESC,
+    fetch: (cursor, orderBy, limit) =>
+      requestLoader<string, CaseRow[]>(ctx, `casesOfSubject:${args}`, (ids) => casesBySubjects(ctx, ids, cursor, orderBy, limit)).load(subjectId),
+    count: () => requestLoader<string, number>(ctx, 'caseCountOfSubject', (ids) => caseCountsBySubjects(ctx, ids)).load(subjectId),
+  });
 }
 
 export async function listSubjectAlerts(ctx: ServiceContext, openOnly: boolean, page: PageArgs) {

@@ -16,7 +16,7 @@ import { DESK } from './access.js';
 import { deadlineState, setting } from './deadlines.js';
 import { registerCase } from './intake.js';
 import { availableCaseActions, closeCase, invalidateCase, mergeCase, recordFollowUp, reopenCase } from './lifecycle.js';
-import { acknowledgeSubjectAlert, caseTimeline, linkedCases, listCases, listSubjectAlerts, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
+import { acknowledgeSubjectAlert, casesOfSubject, caseTimeline, linkedCases, listCases, listSubjectAlerts, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
 import type { CaseRow } from './workflow.js';
 
 const desk = { anyRole: DESK } as const;
@@ -219,7 +219,8 @@ const SubjectAlertRef = builder.objectRef<{ id: string; subjectId: string; repor
     acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true }),
     cases: t.connection({
       type: CaseRef,
-      resolve: (a, args, ctx) => listCases(ctx, { subjectId: a.subjectId }, 'RECEIVED_AT_DESC', args),
+      description: 'Newest first. Batched: a page of alerts reads its cases in one statement.',
+      resolve: (a, args, ctx) => casesOfSubject(ctx, a.subjectId, args),
     }),
   }),
 });

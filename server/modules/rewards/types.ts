@@ -26,7 +26,7 @@ const rewardReaders = { anyRole: ['SUPERVISOR', 'REWARD_SECRETARY', 'COMMITTEE_M
 const budgetReaders = { anyRole: ['SUPERVISOR', 'REWARD_SECRETARY', 'COMMITTEE_MEMBER', 'COMMITTEE_CHAIR', 'ADMIN'] } as const;
 const publicSurface = { public: true } as const;
 // The no-login surface is rate-limited per client address.
-const publicLimiter = new RateLimiter(20, 60_000);
+export const publicLimiter = new RateLimiter(20, 60_000);
 const clientKey = (ctx: Context) => ctx.clientAddress ?? 'unknown';
 
 export const RewardStandardRef = builder.loadableNode('RewardStandard', {
@@ -293,9 +293,12 @@ builder.queryFields((t) => ({
   }),
   publicNotices: t.field({
     type: [PublicNoticeRef],
-    description: 'Rewards under public notice (公示). No login.',
+    description: 'Rewards under public notice (公示). No login; rate-limited (a RATE_LIMITED error, with retryAfterSeconds in its extensions).',
     authScopes: publicSurface,
-    resolve: (_r, _a, ctx) => publicNotices(ctx),
+    resolve: (_r, _a, ctx) => {
+      publicLimiter.check(`notices:${clientKey(ctx)}`, ctx.clock.now().getTime());
+      return publicNotices(ctx);
+    },
   }),
   rewardClaimStatus: t.field({
     type: [ClaimStatusRef],
