@@ -97,37 +97,35 @@ export async function hotspots(ctx: ServiceContext, input: HotspotsInput = {}): 
 
   // Streets and subjects come from their hotspot rows (schema/hotspot-rollups.ts: one narrow row per
   // case, invalid reports left out, the street key and the subject's kind and district already there).
-  // Two steps: distinct merge groups per key by hashing (cheap, every key of the period), then the
-  // spelling, label and cases of the few keys that reach minCases (sorting only their rows).
+  // Most keys of a period hold one or two reports: a hashed count of rows (never less than the count
+  // of merge groups) finds the few keys that can reach minCases, and only their rows are sorted for
+  // the distinct count, the spelling or label, and the cases.
   // (A case may have no district: a fixed key stands in for it, so the join back matches it.)
   const districtKey = (column: string) => sql.raw(`coalesce(${column}, '00000000-0000-0000-0000-000000000000'::uuid)`);
   const [streets, linked, trend] = await Promise.all([
     ctx.database.rows<ClusterRow>(sql`
       with w as materialized (select * from hotspot_street_cases c where ${inWindow('c')}${filters('c', 'district_id')}),
-      k as (
-        select category_id, ${districtKey('district_id')} as district_key, street_key, count(*)::int as n
-        from (select distinct category_id, district_id, street_key, merge_group_id from w) d
-        group by 1, 2, 3 having count(*) >= ${minCases})
-      select w.category_id, w.district_id, mode() within group (order by w.street) as street, null as subject_kind, k.n, ${ids('w', 'case_id')} as ids
+      k as (select category_id, ${districtKey('district_id')} as district_key, street_key from w group by 1, 2, 3 having count(*) >= ${minCases})
+      select w.category_id, w.district_id, mode() within group (order by w.street) as street, null as subject_kind,
+        count(distinct w.merge_group_id)::int as n, ${ids('w', 'case_id')} as ids
       from w join k on k.category_id = w.category_id and k.district_key = ${districtKey('w.district_id')} and k.street_key = w.street_key
-      group by w.category_id, w.district_id, w.street_key, k.n`),
+      group by w.category_id, w.district_id, w.street_key
+      having count(distinct w.merge_group_id) >= ${minCases}`),
     ctx.database.rows<ClusterRow & { hotspot_kind: HotspotKind }>(sql`
       with w as materialized (select * from hotspot_subject_cases l where ${inWindow('l')}${filters('l', 'case_district_id')}),
-      school as (
-        select category_id, subject_id, count(*)::int as n
-        from (select distinct category_id, subject_id, merge_group_id from w where subject_kind = 'SCHOOL') d
-        group by 1, 2 having count(*) >= ${minCases}),
-      repeat as (
-        select subject_id, count(*)::int as n
-        from (select distinct subject_id, merge_group_id from w where subject_kind <> 'SCHOOL') d
-        group by 1 having count(*) >= ${minCases})
-      select 'SCHOOL_CLUSTER' as hotspot_kind, w.category_id, w.subject_district_id as district_id, null as street, w.subject_kind, k.n, ${ids('w', 'case_id')} as ids
+      school as (select category_id, subject_id from w where subject_kind = 'SCHOOL' group by 1, 2 having count(*) >= ${minCases}),
+      repeat as (select subject_id from w where subject_kind <> 'SCHOOL' group by 1 having count(*) >= ${minCases})
+      select 'SCHOOL_CLUSTER' as hotspot_kind, w.category_id, w.subject_district_id as district_id, null as street, w.subject_kind,
+        count(distinct w.merge_group_id)::int as n, ${ids('w', 'case_id')} as ids
       from w join school k on k.category_id = w.category_id and k.subject_id = w.subject_id
-      group by w.category_id, w.subject_id, w.subject_district_id, w.subject_kind, k.n
+      group by w.category_id, w.subject_id, w.subject_district_id, w.subject_kind
+      having count(distinct w.merge_group_id) >= ${minCases}
       union all
-      select 'REPEAT_SUBJECT', mode() within group (order by w.category_id), w.subject_district_id, null, w.subject_kind, k.n, ${ids('w', 'case_id')}
+      select 'REPEAT_SUBJECT', mode() within group (order by w.category_id), w.subject_district_id, null, w.subject_kind,
+        count(distinct w.merge_group_id)::int, ${ids('w', 'case_id')}
       from w join repeat k on k.subject_id = w.subject_id
-      group by w.subject_id, w.subject_district_id, w.subject_kind, k.n`),
+      group by w.subject_id, w.subject_district_id, w.subject_kind
+      having count(distinct w.merge_group_id) >= ${minCases}`),
     risingCategories(ctx, period, trailingPeriods, categoryIds, input.districtId ?? null),
   ]);
   const schools = linked.filter((r) => r.hotspot_kind === 'SCHOOL_CLUSTER');
