@@ -6,3 +6,4 @@ export * from './suggestions.js';
 export * from './rewards.js';
 export * from './analytics.js';
 export * from './analytics-rollups.js';
+export * from './hotspot-rollups.js';

@@ -91,42 +91,41 @@ export async function hotspots(ctx: ServiceContext, input: HotspotsInput = {}): 
   const desk = isDesk(ctx.viewer);
   const suppress = seesSuppressed(ctx.viewer);
   const { start, end } = periodInstants(period);
-  const inWindow = sql`c.received_at >= ${start.toISOString()}::timestamptz and c.received_at < ${end.toISOString()}::timestamptz and c.status <> 'INVALID'`;
-  const catFilter = categoryIds ? (categoryIds.length ? sql` and c.category_id in (${sql.join(categoryIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql` and false`) : sql``;
-  const districtFilter = input.districtId ? sql` and c.district_id = ${input.districtId}::uuid` : sql``;
-  // (Cases reach subjects through their own case_subjects rows, by index: `offset 0` keeps the planner
-  // from scanning the whole link table instead.)
-  const ids = sql`(array_agg(c.id order by c.received_at, c.id))[1:${sql.raw(String(MAX_CASES))}]`;
+  const inWindow = (t: string) => sql`${sql.raw(t)}.received_at >= ${start.toISOString()}::timestamptz and ${sql.raw(t)}.received_at < ${end.toISOString()}::timestamptz`;
+  const filters = (t: string, districtColumn: string) => sql`${categoryIds ? (categoryIds.length ? sql` and ${sql.raw(t)}.category_id in (${sql.join(categoryIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql` and false`) : sql``}${input.districtId ? sql` and ${sql.raw(`${t}.${districtColumn}`)} = ${input.districtId}::uuid` : sql``}`;
+  const ids = (t: string, id: string) => sql`(array_agg(${sql.raw(`${t}.${id}`)} order by ${sql.raw(t)}.received_at, ${sql.raw(`${t}.${id}`)}))[1:${sql.raw(String(MAX_CASES))}]`;
 
-  const linkedIds = sql`(array_agg(l.id order by l.received_at, l.id))[1:${sql.raw(String(MAX_CASES))}]`;
+  // Streets and subjects come from their hotspot rows (schema/hotspot-rollups.ts: one narrow row per
+  // case, invalid reports left out, the street key and the subject's kind and district already there).
+  // Most keys of a period hold one or two reports: a hashed count of rows (never less than the count
+  // of merge groups) finds the few keys that can reach minCases, and only their rows are sorted for
+  // the distinct count, the spelling or label, and the cases.
+  // (A case may have no district: a fixed key stands in for it, so the join back matches it.)
+  const districtKey = (column: string) => sql.raw(`coalesce(${column}, '00000000-0000-0000-0000-000000000000'::uuid)`);
   const [streets, linked, trend] = await Promise.all([
     ctx.database.rows<ClusterRow>(sql`
-      select c.category_id, c.district_id, mode() within group (order by btrim(c.street)) as street, null as subject_kind,
-        count(distinct c.merge_group_id)::int as n, ${ids} as ids
-      from cases c
-      where ${inWindow} and c.street is not null and btrim(c.street) <> ''${catFilter}${districtFilter}
-      group by c.category_id, c.district_id, regexp_replace(lower(c.street), '\\s', '', 'g')
-      having count(distinct c.merge_group_id) >= ${minCases}`),
-    // Schools and repeat subjects in one pass over the period's cases and the subjects they name.
+      with w as materialized (select * from hotspot_street_cases c where ${inWindow('c')}${filters('c', 'district_id')}),
+      k as (select category_id, ${districtKey('district_id')} as district_key, street_key from w group by 1, 2, 3 having count(*) >= ${minCases})
+      select w.category_id, w.district_id, mode() within group (order by w.street) as street, null as subject_kind,
+        count(distinct w.merge_group_id)::int as n, ${ids('w', 'case_id')} as ids
+      from w join k on k.category_id = w.category_id and k.district_key = ${districtKey('w.district_id')} and k.street_key = w.street_key
+      group by w.category_id, w.district_id, w.street_key
+      having count(distinct w.merge_group_id) >= ${minCases}`),
     ctx.database.rows<ClusterRow & { hotspot_kind: HotspotKind }>(sql`
-      with l as materialized (
-        select c.id, c.category_id, c.merge_group_id, c.received_at, s.id as subject_id, s.kind, s.district_id
-        from cases c
-        cross join lateral (select distinct cs.subject_id from case_subjects cs where cs.case_id = c.id offset 0) cs
-        join subjects s on s.id = cs.subject_id and s.kind in ('SCHOOL', 'MINOR', 'HOUSEHOLD', 'ADULT', 'ADDRESS')
-        where ${inWindow}${catFilter}${districtFilter}
-      )
-      select 'SCHOOL_CLUSTER' as hotspot_kind, l.category_id, l.district_id, null as street, l.kind as subject_kind,
-        count(distinct l.merge_group_id)::int as n, ${linkedIds} as ids
-      from l where l.kind = 'SCHOOL'
-      group by l.category_id, l.district_id, l.subject_id, l.kind
-      having count(distinct l.merge_group_id) >= ${minCases}
+      with w as materialized (select * from hotspot_subject_cases l where ${inWindow('l')}${filters('l', 'case_district_id')}),
+      school as (select category_id, subject_id from w where subject_kind = 'SCHOOL' group by 1, 2 having count(*) >= ${minCases}),
+      repeat as (select subject_id from w where subject_kind <> 'SCHOOL' group by 1 having count(*) >= ${minCases})
+      select 'SCHOOL_CLUSTER' as hotspot_kind, w.category_id, w.subject_district_id as district_id, null as street, w.subject_kind,
+        count(distinct w.merge_group_id)::int as n, ${ids('w', 'case_id')} as ids
+      from w join school k on k.category_id = w.category_id and k.subject_id = w.subject_id
+      group by w.category_id, w.subject_id, w.subject_district_id, w.subject_kind
+      having count(distinct w.merge_group_id) >= ${minCases}
       union all
-      select 'REPEAT_SUBJECT', mode() within group (order by l.category_id), l.district_id, null, l.kind,
-        count(distinct l.merge_group_id)::int, ${linkedIds}
-      from l where l.kind <> 'SCHOOL'
-      group by l.subject_id, l.kind, l.district_id
-      having count(distinct l.merge_group_id) >= ${minCases}`),
+      select 'REPEAT_SUBJECT', mode() within group (order by w.category_id), w.subject_district_id, null, w.subject_kind,
+        count(distinct w.merge_group_id)::int, ${ids('w', 'case_id')}
+      from w join repeat k on k.subject_id = w.subject_id
+      group by w.subject_id, w.subject_district_id, w.subject_kind
+      having count(distinct w.merge_group_id) >= ${minCases}`),
     risingCategories(ctx, period, trailingPeriods, categoryIds, input.districtId ?? null),
   ]);
   const schools = linked.filter((r) => r.hotspot_kind === 'SCHOOL_CLUSTER');
@@ -135,8 +134,8 @@ export async function hotspots(ctx: ServiceContext, input: HotspotsInput = {}): 
   const rising = trend.filter((t) => t.current >= minCases && t.current >= risingFactor * t.average && t.current > t.average);
   const risingCases = desk && rising.length
     ? await ctx.database.rows<{ category_id: string; ids: string[] }>(sql`
-        select c.category_id, ${ids} as ids from cases c
-        where ${inWindow}${districtFilter} and c.category_id in (${sql.join(rising.map((r) => sql`${r.categoryId}::uuid`), sql`, `)})
+        select c.category_id, ${ids('c', 'id')} as ids from cases c
+        where ${inWindow('c')} and c.status <> 'INVALID'${filters('c', 'district_id')} and c.category_id in (${sql.join(rising.map((r) => sql`${r.categoryId}::uuid`), sql`, `)})
         group by c.category_id`)
     : [];
   const risingIds = new Map(risingCases.map((r) => [r.category_id, r.ids]));
@@ -167,13 +166,13 @@ export async function hotspots(ctx: ServiceContext, input: HotspotsInput = {}): 
   const top = out.slice(0, MAX_HOTSPOTS);
 
   // Suggested department: the category's routing hints, the district's own branch first.
+  // Asked once per category and district, all at once (not one round trip after another).
   const suggestions = new Map<string, Promise<string | null>>();
+  const keyOf = (h: Hotspot) => `${h.categoryId}:${h.districtId ?? ''}`;
   for (const h of top) {
-    if (!h.categoryId) continue;
-    const key = `${h.categoryId}:${h.districtId ?? ''}`;
-    if (!suggestions.has(key)) suggestions.set(key, suggestDepartments(ctx.db, h.categoryId, h.districtId).then((s) => s.departments[0]?.id ?? null));
-    h.suggestedDepartmentId = await suggestions.get(key)!;
+    if (h.categoryId && !suggestions.has(keyOf(h))) suggestions.set(keyOf(h), suggestDepartments(ctx.db, h.categoryId, h.districtId).then((s) => s.departments[0]?.id ?? null));
   }
+  await Promise.all(top.map(async (h) => { if (h.categoryId) h.suggestedDepartmentId = await suggestions.get(keyOf(h))!; }));
   return {
     from: period.from, to: period.to, minCases, risingFactor, trailingPeriods, suppressionApplied: suppress, asOf: now,
     hotspots: top.map(({ order: _order, ...h }) => h),
