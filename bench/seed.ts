@@ -8,10 +8,13 @@
 import type postgres from 'postgres';
 
 /** Bump when the rows change, so a benchmark does not reuse a database seeded differently. */
-export const SEED_VERSION = 'bench-seed/2';
+export const SEED_VERSION = 'bench-seed/3';
 /** The newest receipt by default; cases spread back over three years from it. */
 export const SEED_UNTIL = '2026-11-28T20:00:00+08:00';
 const SPAN_DAYS = 1095;
+/** Shares of dispatched cases with an assisting department, and whose lead first went elsewhere. */
+const ASSISTED = 0.7;
+const RETURNED = 0.14;
 const OPEN = `'RECEIVED','DISPATCHED','IN_PROGRESS','REPLIED','FOLLOWED_UP','REOPENED'`;
 
 export interface SeedOptions {
@@ -148,7 +151,9 @@ function seedScript(n: number, untilAt: string): string[] {
                  when s.status in ('MERGED', 'INVALID') then s.at + interval '3 days' end,
             ''::tsvector, s.at, s.at
      from bst s`,
-    // Dispatches: the lead (one in ten first went to another department, which returned it), an assist for one in five.
+    // Dispatches, about 1.5 per case as on the desk (police with school or civil affairs): the lead (one
+    // in seven first went to another department, which returned it), an assist for seven in ten.
+    // Returns share one threshold: the returned dispatch and the lead's second round.
     `insert into dispatches (id, case_id, department_id, role, instructions, status, round, accept_by, reply_by, accepted_at, returned_at, return_reason,
                              replied_at, reply_result, reply_outcome, created_at, updated_at)
      select lpad(to_hex((1::bigint << 40) + s.i * 4 + k.n), 32, '0')::uuid, s.id,
@@ -158,7 +163,7 @@ function seedScript(n: number, untilAt: string): string[] {
                  when s.status = 'DISPATCHED' then 'PENDING'
                  when s.status = 'IN_PROGRESS' then 'ACCEPTED'
                  else 'REPLIED' end,
-            case when k.n = 2 then 1 when pg_temp.h(s.i, 21) < 0.1 then 2 else 1 end,
+            case when k.n = 2 then 1 when pg_temp.h(s.i, 21) < ${RETURNED} then 2 else 1 end,
             s.at + (s.d_h + s.accept_sla) * interval '1 hour',
             s.at + (s.d_h + s.reply_sla) * interval '1 hour',
             case when k.n <> 2 and s.status not in ('DISPATCHED') then s.at + s.a_h * interval '1 hour' end,
@@ -171,7 +176,7 @@ function seedScript(n: number, untilAt: string): string[] {
             s.at + (case when k.n = 2 then s.d_h * 0.5 else s.d_h end) * interval '1 hour'
      from bst s
      join broute r on r.category_id = s.category_id and r.dkey = s.dkey
-     cross join lateral (select 0 as n union all select 1 where pg_temp.h(s.i, 23) < 0.2 union all select 2 where pg_temp.h(s.i, 21) < 0.1) k
+     cross join lateral (select 0 as n union all select 1 where pg_temp.h(s.i, 23) < ${ASSISTED} union all select 2 where pg_temp.h(s.i, 21) < ${RETURNED}) k
      where s.kind <> 'CONSULTATION' and s.status not in ('RECEIVED', 'MERGED', 'INVALID')`,
     // Follow-ups: the desk's call back, a day or three after the reply; one in ten unresolved.
     `insert into follow_ups (id, case_id, respondent, resolved, satisfaction, note, created_at)
