@@ -99,6 +99,9 @@ async function main() {
   const config = loadConfig({ NODE_ENV: 'test' });
   const ctx = { db: database.db, database, clock: systemClock, viewer: systemViewer, requestId: 'bench', config, events: new DatabaseEventBus(database) };
   const [chaoyang] = await database.db.select().from(districts).where(eq(districts.code, '110105'));
+  // Registrations go to another district: thousands of fresh, undispatched cases in Chaoyang would
+  // change what the list workloads and the soak read.
+  const [intakeDistrict] = await database.db.select().from(districts).where(eq(districts.code, '110108'));
   const [police] = await database.db.select().from(departments).where(eq(departments.code, 'PSB-110105'));
   const [category] = await database.db.select().from(caseCategories).where(eq(caseCategories.code, 'SCHOOL-BULLYING'));
   const started = Date.now();
@@ -139,6 +142,7 @@ async function main() {
   const member = await login('bench-member');
   const caseGid = Buffer.from(`Case:${sample!.id}`).toString('base64');
   const districtGid = Buffer.from(`District:${chaoyang!.id}`).toString('base64');
+  const intakeDistrictGid = Buffer.from(`District:${intakeDistrict!.id}`).toString('base64');
   const categoryGid = Buffer.from(`CaseCategory:${category!.id}`).toString('base64');
   const OPEN = ['RECEIVED', 'DISPATCHED', 'IN_PROGRESS', 'REPLIED', 'FOLLOWED_UP', 'REOPENED'];
   const LIST = `query($d: ID!, $s: [CaseStatus!]) { cases(first: 50, filter: { districtId: $d, status: $s }) { edges { node { id code status receivedAt
@@ -156,8 +160,8 @@ async function main() {
     { name: 'case page (operator)', ours: { url: api, connections: CONNECTIONS, duration: DURATION, ...gqlRequest(operator, PAGE, { id: caseGid }) }, ref: { url: ref(`/case?id=${sample!.id}`), method: 'GET' as const, connections: CONNECTIONS, duration: DURATION } },
     {
       name: 'registerCase (intake token)',
-      ours: { url: api, connections: CONNECTIONS, duration: DURATION, ...gqlRequest(intakeToken, REGISTER, { i: { channel: 'TRANSFER_12345', kind: 'REPORT', categoryId: categoryGid, domain: 'SCHOOL', districtId: districtGid, summary: '转办：学生在校被欺凌', idempotencyKey: 'bench-{{n}}' } }) },
-      ref: { url: ref('/register'), method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryId: category!.id, districtId: chaoyang!.id, summary: '转办：学生在校被欺凌', idempotencyKey: 'ref-{{n}}' }), connections: CONNECTIONS, duration: DURATION },
+      ours: { url: api, connections: CONNECTIONS, duration: DURATION, ...gqlRequest(intakeToken, REGISTER, { i: { channel: 'TRANSFER_12345', kind: 'REPORT', categoryId: categoryGid, domain: 'SCHOOL', districtId: intakeDistrictGid, summary: '转办：学生在校被欺凌', idempotencyKey: 'bench-{{n}}' } }) },
+      ref: { url: ref('/register'), method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryId: category!.id, districtId: intakeDistrict!.id, summary: '转办：学生在校被欺凌', idempotencyKey: 'ref-{{n}}' }), connections: CONNECTIONS, duration: DURATION },
     },
     { name: 'reward records (committee)', ours: { url: api, connections: CONNECTIONS, duration: DURATION, ...gqlRequest(member, COMMITTEE, {}) }, ref: { url: ref('/committee'), method: 'GET' as const, connections: CONNECTIONS, duration: DURATION } },
   ].filter((w) => !args.only || w.name.includes(args.only));
@@ -201,7 +205,13 @@ main()
     console.error(e);
     process.exitCode = 1;
   })
-  .finally(() => {
-    for (const c of children) c.kill('SIGTERM');
+  .finally(async () => {
+    // The servers drain before their database goes away (no failed in-flight queries in the log).
+    await Promise.all(children.map((c) => new Promise((done) => {
+      if (c.exitCode !== null) return done(null);
+      c.once('exit', done);
+      c.kill('SIGTERM');
+      setTimeout(done, 15_000).unref();
+    })));
     if (pgDir) execFileSync('scripts/throwaway-postgres.sh', ['stop', pgDir]);
   });

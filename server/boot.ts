@@ -12,7 +12,7 @@ import { systemViewer } from './modules/auth/viewer.js';
 import type { ServiceContext } from './context.js';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: config.poolSize });
+  return openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: config.poolSize, prepare: config.prepare });
 }
 
 export function systemContext(database: Database, config: Config, clock: Clock = systemClock): ServiceContext {

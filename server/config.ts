@@ -12,6 +12,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_PREPARE: z.enum(['0', '1', 'true', 'false']).default('1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
@@ -26,6 +27,8 @@ export interface Config {
   sessionSecret: string;
   sessionTtlHours: number;
   poolSize: number;
+  /** Named statements on PostgreSQL (off behind a pooler in transaction mode). */
+  prepare: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Behind a load balancer: take the client address from X-Forwarded-For (else a client could forge it). */
   trustProxy: boolean;
@@ -57,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     poolSize: e.DB_POOL_SIZE,
+    prepare: e.DB_PREPARE === '1' || e.DB_PREPARE === 'true',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
   };

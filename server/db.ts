@@ -34,15 +34,38 @@ export interface OpenOptions {
   /** PGlite data folder; absent means in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** Named (prepared) statements on PostgreSQL; off for a pooler in transaction mode. Default on. */
+  prepare?: boolean;
   /** Called with every SQL statement sent (tests count statements per request with it). */
   onQuery?: (query: string) => void;
+}
+
+/**
+ * drizzle sends every statement unnamed, so PostgreSQL parses and plans it on every call, and
+ * postgres.js first asks it to describe the parameters: two round trips. As named statements they are
+ * described once per connection and keep their plan. postgres.js drops a connection's statements when
+ * it recycles the connection (every 30–60 minutes), which bounds how many one holds.
+ */
+function preparing<T extends postgres.Sql | postgres.TransactionSql>(sql: T): T {
+  const wrapBody = (args: unknown[]) => {
+    const body = args.pop() as (tx: postgres.TransactionSql) => unknown;
+    return [...args, (tx: postgres.TransactionSql) => body(preparing(tx))];
+  };
+  return new Proxy(sql, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop) as unknown;
+      if (prop === 'unsafe') return (query: string, params?: unknown[], options?: object) => target.unsafe(query, params as never, { ...options, prepare: true });
+      if (prop === 'begin' || prop === 'savepoint') return (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, wrapBody(args));
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {}, connection: { TimeZone: 'Asia/Shanghai' } });
     const logger = opts.onQuery ? { logQuery: opts.onQuery } : undefined;
-    const db = drizzlePostgres({ client, relations, logger });
+    const db = drizzlePostgres({ client: opts.prepare === false ? client : preparing(client), relations, logger });
     await migratePostgres(db, { migrationsFolder });
     return {
       db: db as unknown as Db,
