@@ -29,7 +29,7 @@ const mutate = (who: string, name: string, inputType: string, input: Record<stri
   as(who, `mutation($i: ${inputType}!) { ${name}(input: $i) { ${RESULT} ${selection} } }`, { i: input });
 
 async function audits(action: string) {
-  return t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action));
+  return t.database.db.select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.id);
 }
 
 describe('the working-day calendar', () => {
