@@ -47,7 +47,8 @@ describe('subject alerts', () => {
     await ours().waitFor();
     const row = await ours().innerText();
     for (const code of codes) expect(row).toContain(code);
-    expect(await ours().locator('td').nth(1).innerText()).toBe('3');
+    expect(await ours().getByTestId('subject-alert-kind').innerText()).toBe('未成年人');
+    expect(await ours().locator('td').nth(2).innerText()).toBe('3');
     await expectNoRawKeys(supervisor);
     await shot(supervisor, 'subject-alerts-zh');
   });

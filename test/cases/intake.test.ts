@@ -226,12 +226,13 @@ describe('subjects', () => {
     expect(decoy.linkedCases).toEqual([]);
     expect(decoy.subjects.find((s: any) => s.kind === 'MINOR').reportCount).toBe(1);
 
-    const alertsQuery = `{ subjectAlerts(first: 10) { totalCount edges { node { id reportCount cases(first: 5) { edges { node { id } } } } } } }`;
+    const alertsQuery = `{ subjectAlerts(first: 10) { totalCount edges { node { id reportCount subjectKind cases(first: 5) { edges { node { id } } } } } } }`;
     const sup = await h.query('supervisor', alertsQuery);
     expect(sup.errors, JSON.stringify(sup.errors)).toBeUndefined();
     const ours = sup.data.subjectAlerts.edges.filter((e: any) => e.node.cases.edges.some((c: any) => ids.includes(c.node.id)));
     expect(ours).toHaveLength(1);
     expect(ours[0].node.reportCount).toBe(3);
+    expect(ours[0].node.subjectKind).toBe('MINOR');
     expect(ours[0].node.cases.edges.map((c: any) => c.node.id).sort()).toEqual([...ids].sort());
     const op = await h.query('operator', alertsQuery);
     expect(op.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -26,7 +26,7 @@ async function statementsFor(query: string, variables: Record<string, unknown>, 
 
 const CASE_LIST = `query($n: Int!) { cases(first: $n) { totalCount edges { node { code status needsPoliceNow category { nameZh parent { nameZh } } district { nameZh }
   dispatches { role status department { nameZh } } } } } }`;
-const ALERTS = `query($n: Int!) { subjectAlerts(first: $n) { totalCount edges { node { reportCount cases(first: 2) { totalCount pageInfo { hasNextPage } edges { node { code status category { nameZh } } } } } } } }`;
+const ALERTS = `query($n: Int!) { subjectAlerts(first: $n) { totalCount edges { node { reportCount subjectKind cases(first: 2) { totalCount pageInfo { hasNextPage } edges { node { code status category { nameZh } } } } } } } }`;
 const QUEUE = `query($n: Int!) { dispatches(first: $n) { totalCount edges { node { status deadline case { code summary } department { nameZh } } } } }`;
 
 describe('statements per request', () => {
@@ -55,11 +55,12 @@ describe('statements per request', () => {
     const large = await statementsFor(ALERTS, { n: 6 }, token);
     expect(large.data.subjectAlerts.edges).toHaveLength(6);
     for (const { node } of large.data.subjectAlerts.edges) {
+      expect(node.subjectKind).toBeTruthy();
       // a page per alert: two of its three cases, newest first
       expect(node.cases).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
       expect(node.cases.edges).toHaveLength(2);
     }
     expect(large.count).toBe(small.count);
-    expect(large.count).toBeLessThanOrEqual(5);
+    expect(large.count).toBeLessThanOrEqual(6); // the alerts, their count, their subjects' kinds, the cases and theirs
   });
 });

@@ -78,7 +78,7 @@ export const ANALYSIS_REPORT_EXPORT = `query AnalysisReportExport($id: ID!, $for
 export const SUBJECT_ALERTS = `query SubjectAlerts($openOnly: Boolean, $first: Int, $after: String) {
   subjectAlerts(openOnly: $openOnly, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id reportCount raisedAt acknowledgedAt cases(first: 10) { totalCount edges { node { id code summary status receivedAt } } } } }
+    edges { node { id reportCount subjectKind raisedAt acknowledgedAt cases(first: 10) { totalCount edges { node { id code summary status receivedAt } } } } }
   }
 }`;
 

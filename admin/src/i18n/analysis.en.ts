@@ -22,7 +22,7 @@ export const analysisEn = {
     },
     subjectAlerts: {
       name: 'Subject alert |||| Subject alerts',
-      fields: { raisedAt: 'Raised', reportCount: 'Reports', cases: 'Cases', acknowledgedAt: 'Acknowledged' },
+      fields: { raisedAt: 'Raised', subjectKind: 'About', reportCount: 'Reports', cases: 'Cases', acknowledgedAt: 'Acknowledged' },
     },
   },
   guardline: {

@@ -22,7 +22,7 @@ export const analysisZh = {
     },
     subjectAlerts: {
       name: '多次反映提醒',
-      fields: { raisedAt: '提醒时间', reportCount: '反映次数', cases: '相关工单', acknowledgedAt: '已确认' },
+      fields: { raisedAt: '提醒时间', subjectKind: '对象', reportCount: '反映次数', cases: '相关工单', acknowledgedAt: '已确认' },
     },
   },
   guardline: {

@@ -23,6 +23,7 @@ interface CaseRow {
 interface Alert {
   id: string;
   reportCount: number;
+  subjectKind: string;
   raisedAt: string;
   acknowledgedAt: string | null;
   cases: { totalCount: number; edges: { node: CaseRow }[] };
@@ -121,6 +122,7 @@ const SubjectAlertList = () => {
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('resources.subjectAlerts.fields.raisedAt')}</TableCell>
+                  <TableCell>{translate('resources.subjectAlerts.fields.subjectKind')}</TableCell>
                   <TableCell align="right">{translate('resources.subjectAlerts.fields.reportCount')}</TableCell>
                   {seesCases ? <TableCell>{translate('resources.subjectAlerts.fields.cases')}</TableCell> : null}
                   <TableCell>{translate('resources.subjectAlerts.fields.acknowledgedAt')}</TableCell>
@@ -130,6 +132,7 @@ const SubjectAlertList = () => {
                 {page.edges.map(({ node: a }) => (
                   <TableRow key={a.id} data-testid="subject-alert">
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatBeijing(a.raisedAt)}</TableCell>
+                    <TableCell data-testid="subject-alert-kind">{translate(`guardline.enum.subjectKind.${a.subjectKind}`)}</TableCell>
                     <TableCell align="right">
                       <Chip size="small" color="warning" label={a.reportCount} />
                     </TableCell>

@@ -215,6 +215,16 @@ const SubjectAlertRef = builder.objectRef<{ id: string; subjectId: string; repor
   fields: (t) => ({
     id: t.exposeID('id'),
     reportCount: t.exposeInt('reportCount'),
+    subjectKind: t.loadable({
+      type: SubjectKindEnum,
+      description: 'What the reports were about: a child, a school, a household…',
+      load: async (subjectIds: string[], ctx: Context) => {
+        const rows = await ctx.db.select({ id: subjects.id, kind: subjects.kind }).from(subjects).where(inArray(subjects.id, subjectIds));
+        const kinds = new Map(rows.map((r) => [r.id, r.kind]));
+        return subjectIds.map((id) => kinds.get(id) as never);
+      },
+      resolve: (a) => a.subjectId,
+    }),
     raisedAt: t.expose('raisedAt', { type: 'DateTime' }),
     acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true }),
     cases: t.connection({
