@@ -228,6 +228,23 @@ describe('what committee members see', () => {
     expect(m2).not.toContain(b.recordId);
     expect(m2).toEqual(await expected('member2'));
     expect(await pending('member3')).toEqual(await expected('member3'));
+
+    // The inbox's vote flags and buttons read the member's votes once per page, not once per record,
+    // and agree: a member who voted or recused this round is not offered VOTE.
+    const token = await t.login('member1');
+    const INBOX = `query($n: Int!) { rewardRecords(first: $n, filter: { status: [IN_COMMITTEE] }) { edges { node { id myVoteCast availableActions } } } }`;
+    const page = async (n: number) => {
+      const before = t.database.statements.length;
+      const r = await t.gql(INBOX, { n }, token);
+      expect(r.errors).toBeUndefined();
+      return { statements: t.database.statements.length - before, edges: r.data.rewardRecords.edges as { node: { id: string; myVoteCast: boolean; availableActions: string[] } }[] };
+    };
+    await page(1); // the session's first request also reads the user
+    const [one, three] = [await page(1), await page(3)];
+    expect(three.edges).toHaveLength(3);
+    expect(three.statements).toBe(one.statements);
+    for (const { node } of three.edges) expect(node.availableActions.includes('VOTE'), node.id).toBe(!node.myVoteCast);
+    expect(three.edges.map((e) => e.node.myVoteCast)).toContain(true);
   });
 });
 

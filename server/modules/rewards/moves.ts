@@ -7,12 +7,13 @@
 // cast, no conflict of interest, a revocation already proposed…) raises no refusal. Conditions that
 // change with time or with other people's actions — the notice still running, an objection pending,
 // no claim yet, no quorum — are checked by the move itself and shown as warnings beside its button.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { committeeVotes } from '../../../schema/index.js';
 import type { Role, RewardStatus } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db.js';
 import { ConflictError, DomainError, ForbiddenError, InvalidTransitionError } from '../../shared/errors.js';
+import { requestLoader } from '../../graphql/loaders.js';
 import { hasRole } from '../auth/viewer.js';
 import { conflictedUsers } from './eligibility.js';
 import { rewardMachine, type RewardAction } from './machine.js';
@@ -61,13 +62,28 @@ const RULES: Record<RewardMove, MoveRule> = {
   COSIGN_REVOCATION: { roles: ['COMMITTEE_CHAIR'], actions: ['revoke'], refuse: (r) => (r.revokedById ? null : new ForbiddenError('The reward secretary proposes a revocation first')) },
 };
 
+type RoundOf = Pick<RewardRow, 'id' | 'round'>;
+
+/** Whether the viewer has voted or recused on each record in its current round: one statement. */
+async function votedThisRound(ctx: ServiceContext, db: Queryable, records: readonly RoundOf[]): Promise<boolean[]> {
+  if (!ctx.viewer.id || records.length === 0) return records.map(() => false);
+  const mine = await db.select({ recordId: committeeVotes.recordId, round: committeeVotes.round }).from(committeeVotes)
+    .where(and(inArray(committeeVotes.recordId, records.map((r) => r.id)), eq(committeeVotes.memberId, ctx.viewer.id)));
+  const cast = new Set(mine.map((v) => `${v.recordId}:${v.round}`));
+  return records.map((r) => cast.has(`${r.id}:${r.round}`));
+}
+
+/** The same, batched over the request's reads (a page of records costs one statement). */
+export function viewerVoted(ctx: ServiceContext, r: RoundOf): Promise<boolean> {
+  const batch = (keys: readonly string[]) => votedThisRound(ctx, ctx.db, keys.map((k) => ({ id: k.split(':')[0]!, round: Number(k.split(':')[1]) })));
+  return requestLoader<string, boolean>(ctx, 'rewards:votedThisRound', batch).load(`${r.id}:${r.round}`);
+}
+
+/** `db` is the move's transaction; on the read path (`ctx.db`) the vote read is batched with the page. */
 function facts(ctx: ServiceContext, db: Queryable, r: RewardRow): Facts {
   let conflicted: Promise<boolean> | undefined;
   return {
-    voted: async () =>
-      !!ctx.viewer.id &&
-      (await db.select({ id: committeeVotes.id }).from(committeeVotes)
-        .where(and(eq(committeeVotes.recordId, r.id), eq(committeeVotes.memberId, ctx.viewer.id), eq(committeeVotes.round, r.round)))).length > 0,
+    voted: async () => (db === ctx.db ? viewerVoted(ctx, r) : (await votedThisRound(ctx, db, [r]))[0]!),
     conflicted: () => (conflicted ??= conflictedUsers(db, r).then((ids) => !!ctx.viewer.id && ids.has(ctx.viewer.id))),
   };
 }

@@ -19,7 +19,7 @@ import {
   castCommitteeVote, claimReward, decideObjection, fileNoticeObjection, finalizeRewardDecision, grantReward, nominateReward,
   revokeReward, reviewReward, startPublicNotice, tally, type RewardRow,
 } from './service.js';
-import { availableRewardMoves, REWARD_MOVES } from './moves.js';
+import { availableRewardMoves, REWARD_MOVES, viewerVoted } from './moves.js';
 import { listRewardRecords, nomineePseudonym, publicNotices, rewardBudget, rewardClaimStatus, rewardTrail, visibleRecordsByIds } from './queries.js';
 
 const rewardReaders = { anyRole: ['SUPERVISOR', 'REWARD_SECRETARY', 'COMMITTEE_MEMBER', 'COMMITTEE_CHAIR'] } as const;
@@ -166,20 +166,10 @@ export const RewardRecordRef = builder.loadableNode('RewardRecord', {
       },
     }),
     tally: t.field({ type: TallyRef, resolve: (r, _a, ctx) => ctx.db.transaction((tx) => tally(tx, r)) }),
-    myVoteCast: t.loadable({
-      type: 'Boolean',
+    myVoteCast: t.boolean({
       description: 'Has the viewer voted or recused in the current round?',
-      // One read for the whole inbox: the viewer's votes on these records, matched to each record's round.
-      load: async (keys: string[], ctx: Context) => {
-        const recordIds = keys.map((k) => k.split(':')[0]!);
-        const mine = ctx.viewer.id
-          ? await ctx.db.select({ recordId: committeeVotes.recordId, round: committeeVotes.round }).from(committeeVotes)
-              .where(and(inArray(committeeVotes.recordId, recordIds), eq(committeeVotes.memberId, ctx.viewer.id)))
-          : [];
-        const cast = new Set(mine.map((v) => `${v.recordId}:${v.round}`));
-        return keys.map((k) => cast.has(k));
-      },
-      resolve: (r) => `${r.id}:${r.round}`,
+      // One read for the whole inbox, shared with availableActions.
+      resolve: (r, _a, ctx) => viewerVoted(ctx, r),
     }),
     votes: t.loadableList({
       type: VoteRef,
