@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/service.js';
 import { caseColumns } from './workflow.js';
 import type { ServiceContext } from '../../context.js';
 import { groupBy, requestLoader } from '../../graphql/loaders.js';
+import type { PlannedSelect } from '../../graphql/projection.js';
 import { keysetPage, type OrderKey, type PageArgs } from '../../shared/pagination.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { caseVisibility, requireDesk } from './access.js';
@@ -82,12 +83,18 @@ const ORDERS: Record<CaseOrder, { keys: OrderKey<CaseRow>[]; direction: 'asc' | 
   },
 };
 
-export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: CaseOrder, page: PageArgs) {
+/** A page of cases; `select` (planned from what the client asked) reads fewer columns and nests children. */
+export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: CaseOrder, page: PageArgs, select?: PlannedSelect) {
   const where = await caseWhere(ctx, filter);
   const o = ORDERS[order];
+  // the cursor's values are read whatever was asked
+  const fields = select ? { ...select.fields, id: cases.id, receivedAt: cases.receivedAt, dispatchBy: cases.dispatchBy } : caseColumns;
   return keysetPage<CaseRow>(page, {
     ...o,
-    fetch: (cursor, orderBy, limit) => ctx.db.select(caseColumns).from(cases).where(and(where, cursor)).orderBy(...orderBy).limit(limit),
+    fetch: async (cursor, orderBy, limit) => {
+      const rows = await ctx.db.select(fields).from(cases).where(and(where, cursor)).orderBy(...orderBy).limit(limit);
+      return (select ? rows.map(select.read) : rows) as CaseRow[];
+    },
     count: () => ctx.db.$count(cases, where),
   });
 }

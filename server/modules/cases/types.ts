@@ -8,7 +8,8 @@ import {
 } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
 import { groupBy, visibleByIds } from '../../graphql/loaders.js';
-import { caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects } from '../../../schema/index.js';
+import { planSelect, reads } from '../../graphql/projection.js';
+import { cases, caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects } from '../../../schema/index.js';
 import { memoize, type Context } from '../../context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { CaseCategoryRef, DistrictRef } from '../departments/types.js';
@@ -17,9 +18,10 @@ import { deadlineState, setting } from './deadlines.js';
 import { registerCase } from './intake.js';
 import { availableCaseActions, closeCase, invalidateCase, mergeCase, recordFollowUp, reopenCase } from './lifecycle.js';
 import { acknowledgeSubjectAlert, casesOfSubject, caseTimeline, linkedCases, listCases, listSubjectAlerts, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
-import type { CaseRow } from './workflow.js';
+import { caseColumns, type CaseRow } from './workflow.js';
 
 const desk = { anyRole: DESK } as const;
+const caseReads = reads<CaseRow>;
 const caseReaders = { anyRole: ['OPERATOR', 'SUPERVISOR', 'DEPARTMENT_HANDLER'] } as const;
 
 export const dueSoonPercent = (ctx: Context) => memoize(ctx, 'dueSoonPercent', () => setting(ctx.db, 'dueSoonPercent'));
@@ -43,20 +45,20 @@ export const CaseRef = builder.loadableNode('Case', {
   load: (ids: string[], ctx: Context) => visibleByIds(ids, 'Case', (valid) => visibleCasesByIds(ctx, valid)),
   fields: (t) => ({
     code: t.exposeString('code', { description: 'MP<yyyymmdd>-<seq>, by the Beijing day of receipt.' }),
-    channel: t.field({ type: CaseChannelEnum, resolve: (c) => c.channel as never }),
-    kind: t.field({ type: CaseKindEnum, resolve: (c) => c.kind as never }),
-    category: t.field({ type: CaseCategoryRef, resolve: (c) => c.categoryId }),
-    domain: t.field({ type: ProtectionDomainEnum, resolve: (c) => c.domain as never }),
-    urgency: t.field({ type: UrgencyEnum, resolve: (c) => c.urgency as never }),
+    channel: t.field({ type: CaseChannelEnum, ...caseReads('channel'), resolve: (c) => c.channel as never }),
+    kind: t.field({ type: CaseKindEnum, ...caseReads('kind'), resolve: (c) => c.kind as never }),
+    category: t.field({ type: CaseCategoryRef, ...caseReads('categoryId'), resolve: (c) => c.categoryId }),
+    domain: t.field({ type: ProtectionDomainEnum, ...caseReads('domain'), resolve: (c) => c.domain as never }),
+    urgency: t.field({ type: UrgencyEnum, ...caseReads('urgency'), resolve: (c) => c.urgency as never }),
     guardianInvolved: t.exposeBoolean('guardianInvolved'),
-    perpetratorRelation: t.field({ type: PerpetratorRelationEnum, resolve: (c) => c.perpetratorRelation as never }),
+    perpetratorRelation: t.field({ type: PerpetratorRelationEnum, ...caseReads('perpetratorRelation'), resolve: (c) => c.perpetratorRelation as never }),
     reasonableSuspicion: t.exposeBoolean('reasonableSuspicion'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (c) => c.districtId }),
+    district: t.field({ type: DistrictRef, nullable: true, ...caseReads('districtId'), resolve: (c) => c.districtId }),
     street: t.exposeString('street', { nullable: true }),
     summary: t.exposeString('summary'),
     narrative: t.exposeString('narrative'),
-    status: t.field({ type: CaseStatusEnum, resolve: (c) => c.status as never }),
-    resolution: t.field({ type: CaseResolutionEnum, nullable: true, resolve: (c) => c.resolution as never }),
+    status: t.field({ type: CaseStatusEnum, ...caseReads('status'), resolve: (c) => c.status as never }),
+    resolution: t.field({ type: CaseResolutionEnum, nullable: true, ...caseReads('resolution'), resolve: (c) => c.resolution as never }),
     closeReason: t.exposeString('closeReason', { nullable: true }),
     statusReason: t.exposeString('statusReason', { nullable: true, description: 'Why it was reopened, merged or invalidated.' }),
     receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
@@ -67,11 +69,13 @@ export const CaseRef = builder.loadableNode('Case', {
     dispatchDeadline: t.field({
       type: DeadlineStateEnum,
       description: "The desk's dispatch deadline, while the case waits for (re-)dispatch.",
+      ...caseReads('status', 'updatedAt', 'receivedAt', 'dispatchBy'),
       resolve: async (c, _a, ctx) =>
         c.status === 'RECEIVED' || c.status === 'REOPENED' ? deadlineState(c.updatedAt < c.receivedAt ? c.receivedAt : c.status === 'REOPENED' ? c.updatedAt : c.receivedAt, c.dispatchBy, ctx.clock.now(), await dueSoonPercent(ctx)) : 'NONE',
     }),
     needsPoliceNow: t.boolean({
       description: 'IMMEDIATE and of a category routed to the police: call the police now.',
+      ...caseReads('urgency', 'categoryId'),
       // Through the category loader: one batched read for a whole list, not one per case.
       resolve: async (c, _a, ctx) =>
         c.urgency === 'IMMEDIATE' && (await CaseCategoryRef.getDataloader(ctx).load(c.categoryId)).suggestedDepartmentKinds.includes('PUBLIC_SECURITY'),
@@ -187,6 +191,7 @@ builder.objectFields(CaseRef, (t) => ({
       const byId = new Map(rows.map((r) => [r.reporter.id, r]));
       return ids.map((id) => byId.get(id) ?? new NotFoundError('Reporter'));
     },
+    ...caseReads('reporterId'),
     resolve: (c) => c.reporterId,
   }),
   subjects: t.loadableList({
@@ -260,7 +265,7 @@ builder.queryFields((t) => ({
     description: 'Cases the viewer may see: the desk sees all; a department only those dispatched to it or below it.',
     authScopes: caseReaders,
     args: { filter: t.arg({ type: CaseFilter }), orderBy: t.arg({ type: CaseOrderEnum, defaultValue: 'RECEIVED_AT_DESC' }) },
-    resolve: (_r, args, ctx) => {
+    resolve: (_r, args, ctx, info) => {
       const f = args.filter ?? {};
       return listCases(ctx, {
         ...f,
@@ -268,7 +273,7 @@ builder.queryFields((t) => ({
         districtId: decodeId(f.districtId, 'District', 'districtId'),
         departmentId: decodeId(f.departmentId, 'Department', 'departmentId'),
         status: f.status as never,
-      }, (args.orderBy ?? 'RECEIVED_AT_DESC') as CaseOrder, args);
+      }, (args.orderBy ?? 'RECEIVED_AT_DESC') as CaseOrder, args, planSelect(info, ['edges', 'node'], 'Case', cases, caseColumns));
     },
   }),
   caseByCode: t.field({

@@ -4,6 +4,7 @@ import { builder } from '../../builder.js';
 import { decodeId } from '../../graphql/ids.js';
 import { DepartmentKindEnum, SlaPhaseEnum, SlaUnitEnum, UrgencyEnum } from '../../graphql/enums.js';
 import { rowsByIds } from '../../graphql/loaders.js';
+import { reads } from '../../graphql/projection.js';
 import { departments, districts, caseCategories, slaPolicies } from '../../../schema/index.js';
 import {
   createCaseCategory, createDepartment, listCategories, listDepartments, listDistricts, listSlaPolicies, setDepartmentActive, suggestDepartments, updateCaseCategory, updateDepartment,
@@ -13,6 +14,7 @@ import {
 import './calendar-types.js';
 
 const staffOrPartner = { loggedIn: true } as const;
+const departmentReads = reads<DepartmentRow>;
 
 export const DistrictRef = builder.loadableNode('District', {
   id: { resolve: (d: DistrictRow) => d.id },
@@ -31,14 +33,14 @@ export const DepartmentRef = builder.loadableNode('Department', {
     code: t.exposeString('code'),
     nameZh: t.exposeString('nameZh'),
     nameEn: t.exposeString('nameEn'),
-    kind: t.field({ type: DepartmentKindEnum, resolve: (d) => d.kind as never }),
+    kind: t.field({ type: DepartmentKindEnum, ...departmentReads('kind'), resolve: (d) => d.kind as never }),
     active: t.exposeBoolean('active'),
     version: t.exposeInt('version'),
-    district: t.field({ type: DistrictRef, nullable: true, resolve: (d) => d.districtId }),
+    district: t.field({ type: DistrictRef, nullable: true, ...departmentReads('districtId'), resolve: (d) => d.districtId }),
   }),
 });
 builder.objectFields(DepartmentRef, (t) => ({
-  parent: t.field({ type: DepartmentRef, nullable: true, resolve: (d) => d.parentId }),
+  parent: t.field({ type: DepartmentRef, nullable: true, ...departmentReads('parentId'), resolve: (d) => d.parentId }),
 }));
 
 export const CaseCategoryRef = builder.loadableNode('CaseCategory', {

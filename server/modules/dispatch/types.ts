@@ -4,11 +4,13 @@ import { contextCacheSymbol } from '@pothos/core';
 import { builder } from '../../builder.js';
 import { DispatchOutcomeEnum, DispatchRoleEnum, DispatchStatusEnum, ExtensionStatusEnum } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
-import { groupBy, visibleByIds } from '../../graphql/loaders.js';
-import { dispatches, extensionRequests } from '../../../schema/index.js';
+import { groupBy, requestLoader, visibleByIds } from '../../graphql/loaders.js';
+import { nestable, nested, reads } from '../../graphql/projection.js';
+import { departments, dispatches, extensionRequests } from '../../../schema/index.js';
 import type { Context } from '../../context.js';
 import type { DispatchEvent } from '../../shared/events.js';
 import { DepartmentRef } from '../departments/types.js';
+import type { DepartmentRow } from '../departments/service.js';
 import { CaseRef, DeadlineStateEnum, dueSoonPercent, visibleCaseOrNull } from '../cases/types.js';
 import { dispatchEventFilter, dispatchVisibility, isDesk, viewerDepartments } from '../cases/access.js';
 import { dispatchMachine } from './machine.js';
@@ -21,6 +23,7 @@ import type { DispatchStatus } from '../../../schema/enums.js';
 
 const handlerOrDesk = { anyRole: ['OPERATOR', 'SUPERVISOR', 'DEPARTMENT_HANDLER'] } as const;
 const handler = { role: 'DEPARTMENT_HANDLER' } as const;
+const dispatchReads = reads<DispatchRow>;
 
 const DispatchActionEnum = builder.enumType('DispatchAction', {
   description: 'A move the viewer may make on the dispatch now.',
@@ -34,14 +37,14 @@ export const DispatchRef = builder.loadableNode('Dispatch', {
     visibleByIds(ids, 'Dispatch', async (valid) => ctx.db.select().from(dispatches).where(and(inArray(dispatches.id, valid), await dispatchVisibility(ctx)))),
   fields: (t) => ({
     case: t.field({
-      type: CaseRef, nullable: true,
+      type: CaseRef, nullable: true, ...dispatchReads('caseId'),
       description: 'Null once the dispatch no longer gives your department the case (returned or withdrawn).',
       resolve: (d, _a, ctx) => visibleCaseOrNull(ctx, d.caseId),
     }),
-    department: t.field({ type: DepartmentRef, resolve: (d) => d.departmentId }),
-    role: t.field({ type: DispatchRoleEnum, resolve: (d) => d.role as never }),
+    department: t.field({ type: DepartmentRef, ...dispatchReads('departmentId'), resolve: (d) => nested<DepartmentRow>(d, 'department') ?? d.departmentId }),
+    role: t.field({ type: DispatchRoleEnum, ...dispatchReads('role'), resolve: (d) => d.role as never }),
     instructions: t.exposeString('instructions'),
-    status: t.field({ type: DispatchStatusEnum, resolve: (d) => d.status as never }),
+    status: t.field({ type: DispatchStatusEnum, ...dispatchReads('status'), resolve: (d) => d.status as never }),
     round: t.exposeInt('round', { description: 'Re-dispatch round (重办): 1 first, +1 after each return or reopen.' }),
     acceptBy: t.expose('acceptBy', { type: 'DateTime' }),
     replyBy: t.expose('replyBy', { type: 'DateTime' }),
@@ -51,7 +54,7 @@ export const DispatchRef = builder.loadableNode('Dispatch', {
     repliedAt: t.expose('repliedAt', { type: 'DateTime', nullable: true }),
     replyResult: t.exposeString('replyResult', { nullable: true }),
     replyMeasures: t.exposeString('replyMeasures', { nullable: true }),
-    replyOutcome: t.field({ type: DispatchOutcomeEnum, nullable: true, resolve: (d) => d.replyOutcome as never }),
+    replyOutcome: t.field({ type: DispatchOutcomeEnum, nullable: true, ...dispatchReads('replyOutcome'), resolve: (d) => d.replyOutcome as never }),
     withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true }),
     withdrawReason: t.exposeString('withdrawReason', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -59,9 +62,11 @@ export const DispatchRef = builder.loadableNode('Dispatch', {
     deadline: t.field({
       type: DeadlineStateEnum,
       description: 'The next deadline (accept-by while pending, then reply-by), now.',
+      ...dispatchReads('status', 'createdAt', 'acceptBy', 'replyBy'),
       resolve: async (d, _a, ctx) => dispatchDeadlineState(d, ctx.clock.now(), await dueSoonPercent(ctx)),
     }),
     overdue: t.boolean({
+      ...dispatchReads('status', 'acceptBy', 'replyBy'),
       resolve: (d, _a, ctx) => {
         const now = ctx.clock.now();
         return (d.status === 'PENDING' && d.acceptBy < now) || ((d.status === 'PENDING' || d.status === 'ACCEPTED') && d.replyBy < now);
@@ -107,19 +112,24 @@ builder.objectFields(DispatchRef, (t) => ({
 }));
 
 builder.objectFields(CaseRef, (t) => ({
-  dispatches: t.loadableList({
-    type: DispatchRef,
+  dispatches: t.field({
+    type: [DispatchRef],
     description: 'Every dispatch of the case, all rounds.',
-    load: async (caseIds: string[], ctx: Context) => {
-      const rows = await dispatchesOfCases(ctx, caseIds);
-      // The departments came along: the Department loader need not ask again.
-      const loader = DepartmentRef.getDataloader(ctx);
-      for (const r of rows) loader.prime(r.department.id, r.department);
-      return groupBy(caseIds, rows.map((r) => r.dispatch), (d) => d.caseId);
-    },
-    resolve: (c) => c.id,
+    resolve: (c, _a, ctx) =>
+      nested<DispatchRow[]>(c, 'dispatches') ??
+      requestLoader<string, DispatchRow[]>(ctx, 'dispatchesOfCase', async (caseIds) => {
+        const rows = await dispatchesOfCases(ctx, caseIds);
+        // The departments came along: the Department loader need not ask again.
+        const loader = DepartmentRef.getDataloader(ctx);
+        for (const r of rows) loader.prime(r.department.id, r.department);
+        return groupBy(caseIds, rows.map((r) => r.dispatch), (d) => d.caseId);
+      }).load(c.id),
   }),
 }));
+
+// A case's dispatches and their departments may come in the case list's own statement.
+nestable('Case', 'dispatches', { table: dispatches, on: (d, c) => `${d}.case_id = ${c}.id`, orderBy: (d) => `${d}.round, ${d}.created_at` });
+nestable('Dispatch', 'department', { table: departments, on: (dep, d) => `${dep}.id = ${d}.department_id` });
 
 const DispatchFilter = builder.inputType('DispatchFilter', {
   fields: (t) => ({

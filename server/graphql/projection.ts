@@ -1,0 +1,148 @@
+// A list's statement planned from the GraphQL selection: only the columns the selected fields read, and
+// the selected child rows nested as JSON, so a page and its children come back in one statement.
+//
+// A field says what it reads. `t.expose*` says it by itself; a computed field lists its columns with
+// `reads(...)`; a field that says nothing makes the planner read every column, so a plan may read too
+// much but never too little. Nested children are only the relations registered with `nestable`, and
+// they must carry no visibility of their own (the parent's visibility already decides).
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+
+type Columns = Record<string, PgColumn>;
+type Row = Record<string, unknown>;
+
+/** Field options naming the row properties a computed field reads (`reads<Row>('status')`). */
+export const reads = <R>(...columns: (keyof R & string)[]) => ({ extensions: { reads: columns } });
+
+export interface Relation {
+  table: PgTable;
+  /** SQL joining the child rows (alias `child`) to their parent (alias `parent`). */
+  on: (child: string, parent: string) => string;
+  /** Many rows, in this order; otherwise at most one. */
+  orderBy?: (child: string) => string;
+  /** What the GraphQL type's fields may read (default: the table's columns). */
+  columns?: Columns;
+}
+
+const relations = new Map<string, Relation>();
+
+/** Lets `parentType.field` come nested in its parent's statement; its resolver reads `nested(parent, field)` first. */
+export function nestable(parentType: string, field: string, relation: Relation): void {
+  relations.set(`${parentType}.${field}`, relation);
+}
+
+const NESTED = 'nested:';
+
+/** The child rows planned into the parent's statement, or undefined when they were not (load them). */
+export function nested<T>(parent: object, field: string): T | undefined {
+  return (parent as Row)[NESTED + field] as T | undefined;
+}
+
+/** What a resolver's `info` offers the planner (graphql-js and graphql-jit alike). */
+export interface SelectionInfo {
+  fieldNodes: readonly FieldNode[];
+  fragments: Record<string, FragmentDefinitionNode>;
+  schema: GraphQLSchema;
+}
+
+type Selected = Map<string, FieldNode[]>;
+
+/** The fields selected in `sets` by name (aliases merged, fragments followed; type conditions ignored, which can only add). */
+function collect(sets: readonly (SelectionSetNode | undefined)[], fragments: SelectionInfo['fragments'], into: Selected = new Map()): Selected {
+  for (const set of sets) {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) into.set(s.name.value, [...(into.get(s.name.value) ?? []), s]);
+      else if (s.kind === Kind.INLINE_FRAGMENT) collect([s.selectionSet], fragments, into);
+      else collect([fragments[s.name.value]?.selectionSet], fragments, into);
+    }
+  }
+  return into;
+}
+
+interface Plan {
+  columns: Columns;
+  children: { field: string; relation: Relation; plan: Plan }[];
+}
+
+function planType(type: GraphQLObjectType, all: Columns, selected: Selected, fragments: SelectionInfo['fragments'], always: string[]): Plan {
+  const wanted = new Set(always);
+  const children: Plan['children'] = [];
+  let everything = false;
+  for (const [name, nodes] of selected) {
+    const field = type.getFields()[name];
+    if (name === '__typename' || !field) continue;
+    const relation = relations.get(`${type.name}.${name}`);
+    const childType = relation && namedObjectType(field.type);
+    if (relation && childType) {
+      const columns = relation.columns ?? getTableColumns(relation.table);
+      children.push({ field: name, relation, plan: planType(childType, columns, collect(nodes.map((n) => n.selectionSet), fragments), fragments, ['id']) });
+    }
+    const ext = field.extensions as { pothosExposedField?: string; reads?: string[] };
+    if (ext.pothosExposedField) wanted.add(ext.pothosExposedField);
+    else if (ext.reads) ext.reads.forEach((c) => wanted.add(c));
+    else if (!relation && name !== 'id') everything = true;
+  }
+  const columns = everything ? all : Object.fromEntries(Object.entries(all).filter(([key]) => wanted.has(key)));
+  return { columns, children };
+}
+
+function namedObjectType(type: unknown): GraphQLObjectType | undefined {
+  let t = type as { ofType?: unknown; getFields?: unknown };
+  while (t.ofType) t = t.ofType as typeof t;
+  return typeof t.getFields === 'function' && 'getInterfaces' in t ? (t as GraphQLObjectType) : undefined;
+}
+
+/** `json_build_object` of a plan's columns and its children, over the row aliased `alias`. */
+function jsonOf(plan: Plan, alias: string, depth: number): string {
+  const pairs = Object.entries(plan.columns).map(([key, column]) => `'${key}', "${alias}"."${column.name}"`);
+  for (const child of plan.children) pairs.push(`'${NESTED}${child.field}', ${childSql(child.relation, child.plan, alias, depth + 1)}`);
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+/** The child rows as JSON; aliases go by depth, so one selection always gives the same text (one prepared statement). */
+function childSql(relation: Relation, plan: Plan, parent: string, depth: number): string {
+  const alias = `n${depth}`;
+  const from = `from "${getTableName(relation.table)}" "${alias}" where ${relation.on(alias, parent)}`;
+  return relation.orderBy
+    ? `(select coalesce(json_agg(${jsonOf(plan, alias, depth)} order by ${relation.orderBy(alias)}), '[]') ${from})`
+    : `(select ${jsonOf(plan, alias, depth)} ${from})`;
+}
+
+/** Puts JSON-built rows back in the shape drizzle gives (timestamps as Dates), children included, in place. */
+function reader(plan: Plan): (row: Row) => Row {
+  const dates = Object.entries(plan.columns).filter(([, c]) => c.dataType === 'object date').map(([key]) => key);
+  const children = plan.children.map((c) => ({ key: NESTED + c.field, read: reader(c.plan), many: !!c.relation.orderBy }));
+  return (row) => {
+    for (const key of dates) if (row[key] != null) row[key] = new Date(row[key] as string);
+    for (const c of children) {
+      const value = row[c.key];
+      if (value == null) continue;
+      if (c.many) (value as Row[]).forEach(c.read);
+      else c.read(value as Row);
+    }
+    return row;
+  };
+}
+
+export interface PlannedSelect {
+  /** The select list: the read columns and one JSON column per nested child. */
+  fields: Record<string, PgColumn | SQL>;
+  /** Call on each fetched row before resolvers see it. */
+  read: (row: Row) => Row;
+}
+
+/**
+ * Plans the rows of `typeName` selected at `path` below the resolving field (e.g. a connection's
+ * `edges.node`), over `table` aliased as its own name, choosing among `all`. The id is always read.
+ */
+export function planSelect(info: SelectionInfo, path: string[], typeName: string, table: PgTable, all: Columns): PlannedSelect {
+  let selected = collect(info.fieldNodes.map((n) => n.selectionSet), info.fragments);
+  for (const step of path) selected = collect((selected.get(step) ?? []).map((n) => n.selectionSet), info.fragments);
+  const plan = planType(info.schema.getType(typeName) as GraphQLObjectType, all, selected, info.fragments, ['id']);
+  const parent = getTableName(table);
+  const fields: PlannedSelect['fields'] = { ...plan.columns };
+  for (const child of plan.children) fields[NESTED + child.field] = sql.raw(childSql(child.relation, child.plan, parent, 1));
+  const childrenOnly: Plan = { columns: {}, children: plan.children };
+  return { fields, read: reader(childrenOnly) };
+}

@@ -1,0 +1,92 @@
+// The case list reads only the columns its selection needs and nests dispatches and departments in its
+// own statement (server/graphql/projection.ts). Guards: whatever a client selects, a listed case answers
+// exactly what the same case answers when read whole by id; and the list with its dispatches and
+// departments costs one statement.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { caseHelpers } from '../support/cases.js';
+
+let t: TestApp;
+let h: ReturnType<typeof caseHelpers>;
+beforeAll(async () => {
+  t = await createTestApp();
+  h = caseHelpers(t);
+  await h.register({ urgency: 'IMMEDIATE' });
+  await h.dispatched('PSB-110105');
+  await h.dispatched('PSB-110105', { accept: true, reply: true });
+  await h.dispatched('EDU-110108', { accept: true });
+  await h.caseIn('CLOSED');
+  await h.caseIn('REOPENED');
+}, 240_000);
+afterAll(() => t?.close());
+
+type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
+type Field = { name: string; args: unknown[]; type: TypeRef };
+
+/**
+ * One selection per leaf field without arguments, to `depth` levels of objects (`dispatches { department { nameZh } }`):
+ * each probe asks for one thing, so a field that reads a column it does not declare shows up alone.
+ */
+async function probes(typeName: string, depth: number, token: string, seen = new Map<string, Field[]>()): Promise<string[]> {
+  if (!seen.has(typeName)) {
+    const r = await t.gql(`query($n: String!) { __type(name: $n) { fields { name args { name } type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }`, { n: typeName }, token);
+    seen.set(typeName, r.data.__type.fields);
+  }
+  const out: string[] = [];
+  for (const f of seen.get(typeName)!) {
+    if (f.args.length) continue;
+    let type = f.type;
+    while (type.ofType) type = type.ofType;
+    if (type.kind === 'SCALAR' || type.kind === 'ENUM') out.push(f.name);
+    else if (type.kind === 'OBJECT' && depth > 0) for (const p of await probes(type.name!, depth - 1, token, seen)) out.push(`${f.name} { ${p} }`);
+  }
+  return out;
+}
+
+type GqlError = { path?: (string | number)[]; extensions?: { code?: string } };
+/** Refused fields (a handler may not see every field) as code and path below the case. */
+const refusals = (errors: GqlError[] | undefined, caseAt: (path: (string | number)[]) => number) =>
+  (errors ?? []).map((e) => `${e.extensions?.code} ${e.path?.slice(caseAt(e.path)).join('.')}`).sort();
+
+describe('the case list planned from its selection', () => {
+  for (const as of ['operator', 'police']) {
+    it(`answers, as ${as}, exactly what each case answers read whole, field by field two levels deep`, async () => {
+      const token = await t.login(as);
+      const all = await probes('Case', 2, token);
+      expect(all).toContain('dispatches { department { nameZh } }');
+      let compared = 0;
+      for (const probe of all) {
+        const list = await t.gql(`{ cases(first: 20) { edges { node { id ${probe} } } } }`, {}, token);
+        expect(list.data, `${probe}: ${JSON.stringify(list.errors)}`).toBeTruthy();
+        const listed: { id: string }[] = list.data.cases.edges.map((e: { node: { id: string } }) => e.node);
+        expect(listed.length).toBeGreaterThan(as === 'operator' ? 5 : 1);
+        const whole = await t.gql(`{ ${listed.map((c, i) => `c${i}: node(id: "${c.id}") { ... on Case { id ${probe} } }`).join(' ')} }`, {}, token);
+        expect({ probe, listed }).toEqual({ probe, listed: listed.map((_c, i) => whole.data[`c${i}`]) });
+        expect({ probe, refused: refusals(list.errors, () => 4) }).toEqual({ probe, refused: refusals(whole.errors, () => 1) });
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(100);
+    });
+  }
+
+  it('reads the list, its dispatches and their departments in one statement', async () => {
+    const token = await t.login('operator');
+    const query = `{ cases(first: 20) { edges { node { id code status receivedAt dispatches { id role status department { nameZh } } } } } }`;
+    await t.gql(query, {}, token); // the session's first request also reads the user
+    const before = t.database.statements.length;
+    const r = await t.gql(query, {}, token);
+    const statements = t.database.statements.slice(before);
+    expect(r.data.cases.edges.some((e: { node: { dispatches: unknown[] } }) => e.node.dispatches.length > 0)).toBe(true);
+    expect(statements).toHaveLength(1);
+    // and only the columns asked for, not the narrative
+    expect(statements[0]).not.toContain('"narrative"');
+  });
+
+  it('a field that says nothing of what it reads makes the list read every column', async () => {
+    const token = await t.login('operator');
+    const before = t.database.statements.length;
+    const r = await t.gql(`{ cases(first: 5) { edges { node { id availableActions } } } }`, {}, token);
+    expect(r.errors).toBeUndefined();
+    expect(t.database.statements.slice(before)[0]).toContain('"narrative"');
+  });
+});
