@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import type { Role } from '../schema/enums.js';
 import { DomainError, ERROR_CLASSES, ValidationError } from './shared/errors.js';
 import './graphql/personal-data-plugin.js';
+import './graphql/node-id-plugin.js';
 
 export interface Scopes {
   /** The no-login surface: login, claim-code lookup and claim, public notices, objections. */
@@ -33,7 +34,8 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, 'personalData'],
+  // nodeId last: innermost, so the others wrap its synchronous id
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, RelayPlugin, DataloaderPlugin, 'personalData', 'nodeId'],
   scopeAuth: {
     // Default deny: a field with no scopes is refused (test/schema-contract.test.ts checks every root field declares them).
     treatErrorsAsUnauthorized: true,

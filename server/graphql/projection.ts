@@ -137,6 +137,19 @@ export interface PlannedSelect {
  * `edges.node`), over `table` aliased as its own name, choosing among `all`. The id is always read.
  */
 export function planSelect(info: SelectionInfo, path: string[], typeName: string, table: PgTable, all: Columns): PlannedSelect {
+  // The field's nodes belong to the parsed document, which the server caches: a query asked again reuses its plan.
+  const node = info.fieldNodes[0]!;
+  const key = `${typeName}:${path.join('.')}`;
+  let byNode = plans.get(node);
+  if (!byNode) plans.set(node, (byNode = new Map()));
+  let planned = byNode.get(key);
+  if (!planned) byNode.set(key, (planned = plan(info, path, typeName, table, all)));
+  return planned;
+}
+
+const plans = new WeakMap<FieldNode, Map<string, PlannedSelect>>();
+
+function plan(info: SelectionInfo, path: string[], typeName: string, table: PgTable, all: Columns): PlannedSelect {
   let selected = collect(info.fieldNodes.map((n) => n.selectionSet), info.fragments);
   for (const step of path) selected = collect((selected.get(step) ?? []).map((n) => n.selectionSet), info.fragments);
   const plan = planType(info.schema.getType(typeName) as GraphQLObjectType, all, selected, info.fragments, ['id']);

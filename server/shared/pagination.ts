@@ -75,7 +75,8 @@ export async function keysetPage<R>(args: PageArgs, q: KeysetQuery<R>): Promise<
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (!forward) page.reverse();
-  const edges = page.map((node) => ({ cursor: encodeCursor(q.keys.map((k) => k.value(node))), node }));
+  // a cursor is encoded only when asked for: most lists ask for the page's last one alone
+  const edges = page.map((node) => ({ node, get cursor() { return encodeCursor(q.keys.map((k) => k.value(node))); } }));
   return {
     edges,
     pageInfo: {
