@@ -4,7 +4,8 @@
 // A field says what it reads. `t.expose*` says it by itself; a computed field lists its columns with
 // `reads(...)`; a field that says nothing makes the planner read every column, so a plan may read too
 // much but never too little. Nested children are only the relations registered with `nestable`, and
-// they must carry no visibility of their own (the parent's visibility already decides).
+// they must carry no visibility of their own (the parent's visibility already decides); a nested row
+// reads its id only when asked, since nothing else keys on it.
 import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -75,13 +76,16 @@ function planType(type: GraphQLObjectType, all: Columns, selected: Selected, fra
     const relation = relations.get(`${type.name}.${name}`);
     const childType = relation && namedObjectType(field.type);
     if (relation && childType) {
+      // nested: the field's own read (the key its loader would use) is not needed
       const columns = relation.columns ?? getTableColumns(relation.table);
-      children.push({ field: name, relation, plan: planType(childType, columns, collect(nodes.map((n) => n.selectionSet), fragments), fragments, ['id']) });
+      children.push({ field: name, relation, plan: planType(childType, columns, collect(nodes.map((n) => n.selectionSet), fragments), fragments, []) });
+      continue;
     }
     const ext = field.extensions as { pothosExposedField?: string; reads?: string[] };
-    if (ext.pothosExposedField) wanted.add(ext.pothosExposedField);
+    if (name === 'id') wanted.add('id');
+    else if (ext.pothosExposedField) wanted.add(ext.pothosExposedField);
     else if (ext.reads) ext.reads.forEach((c) => wanted.add(c));
-    else if (!relation && name !== 'id') everything = true;
+    else everything = true;
   }
   const columns = everything ? all : Object.fromEntries(Object.entries(all).filter(([key]) => wanted.has(key)));
   return { columns, children };
@@ -93,11 +97,14 @@ function namedObjectType(type: unknown): GraphQLObjectType | undefined {
   return typeof t.getFields === 'function' && 'getInterfaces' in t ? (t as GraphQLObjectType) : undefined;
 }
 
-/** `json_build_object` of a plan's columns and its children, over the row aliased `alias`. */
+/**
+ * A plan's columns and children as a JSON array over the row aliased `alias`: positions, not keys, so
+ * PostgreSQL writes and Node parses no key per value (the reader puts the keys back).
+ */
 function jsonOf(plan: Plan, alias: string, depth: number): string {
-  const pairs = Object.entries(plan.columns).map(([key, column]) => `'${key}', "${alias}"."${column.name}"`);
-  for (const child of plan.children) pairs.push(`'${NESTED}${child.field}', ${childSql(child.relation, child.plan, alias, depth + 1)}`);
-  return `json_build_object(${pairs.join(', ')})`;
+  const values = Object.values(plan.columns).map((column) => `"${alias}"."${column.name}"`);
+  for (const child of plan.children) values.push(childSql(child.relation, child.plan, alias, depth + 1));
+  return `json_build_array(${values.join(', ')})`;
 }
 
 /** The child rows as JSON; aliases go by depth, so one selection always gives the same text (one prepared statement). */
@@ -109,20 +116,23 @@ function childSql(relation: Relation, plan: Plan, parent: string, depth: number)
     : `(select ${jsonOf(plan, alias, depth)} ${from})`;
 }
 
-/** Puts JSON-built rows back in the shape drizzle gives (timestamps as Dates), children included, in place. */
-function reader(plan: Plan): (row: Row) => Row {
-  const dates = Object.entries(plan.columns).filter(([, c]) => c.dataType === 'object date').map(([key]) => key);
-  const children = plan.children.map((c) => ({ key: NESTED + c.field, read: reader(c.plan), many: !!c.relation.orderBy }));
-  return (row) => {
-    for (const key of dates) if (row[key] != null) row[key] = new Date(row[key] as string);
-    for (const c of children) {
-      const value = row[c.key];
-      if (value == null) continue;
-      if (c.many) (value as Row[]).forEach(c.read);
-      else c.read(value as Row);
-    }
+/** Turns a `jsonOf` array back into the row drizzle would give (timestamps as Dates), children included. */
+function rowReader(plan: Plan): (values: unknown[]) => Row {
+  const columns = Object.entries(plan.columns).map(([key, column]) => ({ key, date: column.dataType === 'object date' }));
+  const children = childReaders(plan);
+  return (values) => {
+    const row: Row = {};
+    columns.forEach(({ key, date }, i) => (row[key] = date && values[i] != null ? new Date(values[i] as string) : values[i]));
+    children.forEach((child, i) => (row[child.key] = child.read(values[columns.length + i])));
     return row;
   };
+}
+
+function childReaders(plan: Plan) {
+  return plan.children.map((c) => {
+    const read = rowReader(c.plan);
+    return { key: NESTED + c.field, read: c.relation.orderBy ? (v: unknown) => (v as unknown[][]).map(read) : (v: unknown) => (v == null ? null : read(v as unknown[])) };
+  });
 }
 
 export interface PlannedSelect {
@@ -156,6 +166,12 @@ function plan(info: SelectionInfo, path: string[], typeName: string, table: PgTa
   const parent = getTableName(table);
   const fields: PlannedSelect['fields'] = { ...plan.columns };
   for (const child of plan.children) fields[NESTED + child.field] = sql.raw(childSql(child.relation, child.plan, parent, 1));
-  const childrenOnly: Plan = { columns: {}, children: plan.children };
-  return { fields, read: reader(childrenOnly) };
+  const children = childReaders(plan);
+  return {
+    fields,
+    read: (row) => {
+      for (const child of children) row[child.key] = child.read(row[child.key]);
+      return row;
+    },
+  };
 }
