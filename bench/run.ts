@@ -167,8 +167,16 @@ async function main() {
   ].filter((w) => !args.only || w.name.includes(args.only));
 
   const rows: string[] = [];
+  // RSS sampled through every load, not only at its end: the peak is the highest seen, and where.
   let peakRss = 0;
+  let peakDuring = '';
+  let current = '';
+  const sampler = setInterval(() => {
+    const mb = rssMb(ours.pid!);
+    if (current && mb > peakRss) [peakRss, peakDuring] = [mb, current];
+  }, 250);
   for (const w of workloads) {
+    current = w.name;
     log(`${w.name}: warm-up`);
     await load({ ...w.ours, duration: Number(args.warmup) });
     await load({ ...w.ref, duration: Number(args.warmup) });
@@ -176,7 +184,6 @@ async function main() {
     const r: LoadResult[] = [];
     for (let round = 0; round < Number(args.rounds); round++) {
       o.push(await load(w.ours));
-      peakRss = Math.max(peakRss, rssMb(ours.pid!));
       r.push(await load(w.ref));
     }
     const avg = (xs: LoadResult[], k: 'rps' | 'p50' | 'p99') => xs.reduce((s, x) => s + x[k], 0) / xs.length;
@@ -186,18 +193,19 @@ async function main() {
   }
   let soak = '';
   if (args.soak) {
+    current = 'the soak';
     log('soak: 5 minutes, 30 connections, case list (department token)');
     const s = await load({ ...workloads[0]!.ours, connections: 30, duration: 300 });
     const first = s.perSecond.slice(0, 60).reduce((a, b) => a + b, 0) / 60;
     const last = s.perSecond.slice(-60).reduce((a, b) => a + b, 0) / 60;
-    peakRss = Math.max(peakRss, rssMb(ours.pid!));
     soak = `\nSoak (5 min, 30 connections, pool 10): first minute ${first.toFixed(0)} req/s, last minute ${last.toFixed(0)} req/s (${((last / first - 1) * 100).toFixed(1)}%), errors ${s.errors + s.non2xx}.`;
   }
   console.log(`\n${N.toLocaleString('en')} cases · ${cpus().length} cores (${cpus()[0]?.model}) · ${Math.round(totalmem() / 2 ** 30)} GiB · PostgreSQL on loopback · ${CONNECTIONS} connections × ${DURATION} s × ${args.rounds} alternating rounds\n`);
   console.log('| workload | ours req/s | p50 ms | p99 ms | raw SQL req/s | p50 ms | p99 ms | throughput ratio | p99 ratio | errors |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
-  console.log(`\nServer peak RSS under load: ${peakRss} MB.${soak}`);
+  clearInterval(sampler);
+  console.log(`\nServer peak RSS under load: ${peakRss} MB (during ${peakDuring}).${soak}`);
 }
 
 main()
