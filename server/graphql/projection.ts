@@ -40,6 +40,15 @@ export function nested<T>(parent: object, field: string): T | undefined {
   return (parent as Row)[NESTED + field] as T | undefined;
 }
 
+/**
+ * The row without the children planned for its own selection: for a resolver that hands the parent
+ * itself on as another field's object (a case that is its own merge-group root), whose selection differs.
+ */
+export function unplanned<T extends object>(row: T): T {
+  if (!Object.keys(row).some((key) => key.startsWith(NESTED))) return row;
+  return Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith(NESTED))) as T;
+}
+
 /** What a resolver's `info` offers the planner (graphql-js and graphql-jit alike). */
 export interface SelectionInfo {
   fieldNodes: readonly FieldNode[];

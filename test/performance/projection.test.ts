@@ -69,6 +69,16 @@ describe('the case list planned from its selection', () => {
     });
   }
 
+  it("a case handed on as its own merge-group root answers its own selection, not the list's", async () => {
+    const token = await t.login('operator');
+    const r = await t.gql(`{ cases(first: 20) { edges { node { id dispatches { id } mergeGroupRoot { id dispatches { role status department { code } } } } } } }`, {}, token);
+    expect(r.errors).toBeUndefined();
+    const roots = r.data.cases.edges.map((e: { node: { id: string; mergeGroupRoot: { id: string; dispatches: unknown[] } } }) => e.node).filter((n: { id: string; mergeGroupRoot: { id: string } }) => n.mergeGroupRoot.id === n.id);
+    const dispatches = roots.flatMap((n: { mergeGroupRoot: { dispatches: unknown[] } }) => n.mergeGroupRoot.dispatches);
+    expect(dispatches.length).toBeGreaterThan(0);
+    for (const d of dispatches) expect(d).toEqual({ role: expect.any(String), status: expect.any(String), department: { code: expect.any(String) } });
+  });
+
   it('reads the list, its dispatches and their departments in one statement', async () => {
     const token = await t.login('operator');
     const query = `{ cases(first: 20) { edges { node { id code status receivedAt dispatches { id role status department { nameZh } } } } } }`;

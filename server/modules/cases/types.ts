@@ -8,7 +8,7 @@ import {
 } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
 import { groupBy, visibleByIds } from '../../graphql/loaders.js';
-import { planSelect, reads } from '../../graphql/projection.js';
+import { planSelect, reads, unplanned } from '../../graphql/projection.js';
 import { cases, caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects } from '../../../schema/index.js';
 import { memoize, type Context } from '../../context.js';
 import { NotFoundError } from '../../shared/errors.js';
@@ -177,7 +177,7 @@ builder.objectFields(CaseRef, (t) => ({
   mergeGroupRoot: t.field({
     type: CaseRef, nullable: true,
     description: 'The earliest report of this violation; null when you may not see that case (a department sees only the cases dispatched to it).',
-    resolve: (c, _a, ctx) => (c.mergeGroupId === c.id ? c : visibleCaseOrNull(ctx, c.mergeGroupId)),
+    resolve: (c, _a, ctx) => (c.mergeGroupId === c.id ? unplanned(c) : visibleCaseOrNull(ctx, c.mergeGroupId)),
   }),
   reporter: t.loadable({
     type: ReporterRef,
