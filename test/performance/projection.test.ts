@@ -15,6 +15,12 @@ beforeAll(async () => {
   await h.dispatched('PSB-110105');
   await h.dispatched('PSB-110105', { accept: true, reply: true });
   await h.dispatched('EDU-110108', { accept: true });
+  // two assists summoned together: same round, same creation time
+  const led = await h.dispatched('PSB-110105', { accept: true });
+  const summon = await t.gql(`mutation($i: SummonDepartmentsInput!) { summonDepartments(input: $i) { __typename } }`,
+    { i: { dispatchId: led.dispatchId, departments: [{ departmentId: await h.refId('Department', 'EDU-110105') }, { departmentId: await h.refId('Department', 'CIV-110105') }] } },
+    await t.login('police'));
+  expect(summon.data.summonDepartments.__typename).not.toMatch(/Error$/);
   await h.caseIn('CLOSED');
   await h.caseIn('REOPENED');
 }, 240_000);

@@ -73,7 +73,7 @@ export async function dispatchesOfCases(ctx: ServiceContext, caseIds: readonly s
     .from(dispatches)
     .innerJoin(departments, eq(departments.id, dispatches.departmentId))
     .where(inArray(dispatches.caseId, [...caseIds]))
-    .orderBy(dispatches.round, dispatches.createdAt);
+    .orderBy(dispatches.round, dispatches.createdAt, dispatches.id);
 }
 
 export async function extensionsOfDispatches(ctx: ServiceContext, ids: readonly string[]) {

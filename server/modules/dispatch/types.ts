@@ -127,8 +127,9 @@ builder.objectFields(CaseRef, (t) => ({
   }),
 }));
 
-// A case's dispatches and their departments may come in the case list's own statement.
-nestable('Case', 'dispatches', { table: dispatches, on: (d, c) => `${d}.case_id = ${c}.id`, orderBy: (d) => `${d}.round, ${d}.created_at` });
+// A case's dispatches and their departments may come in the case list's own statement, in the order
+// dispatchesOfCases reads them (assists summoned together share a round and a creation time: id breaks the tie).
+nestable('Case', 'dispatches', { table: dispatches, on: (d, c) => `${d}.case_id = ${c}.id`, orderBy: (d) => `${d}.round, ${d}.created_at, ${d}.id` });
 nestable('Dispatch', 'department', { table: departments, on: (dep, d) => `${dep}.id = ${d}.department_id` });
 
 const DispatchFilter = builder.inputType('DispatchFilter', {
