@@ -6,7 +6,7 @@
 // much but never too little. Nested children are only the relations registered with `nestable`, and
 // they must carry no visibility of their own (the parent's visibility already decides); a nested row
 // reads its id only when asked, since nothing else keys on it.
-import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { Kind, getNamedType, isObjectType, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
@@ -22,8 +22,6 @@ export interface Relation {
   on: (child: string, parent: string) => string;
   /** Many rows, in this order; otherwise at most one. */
   orderBy?: (child: string) => string;
-  /** What the GraphQL type's fields may read (default: the table's columns). */
-  columns?: Columns;
 }
 
 const relations = new Map<string, Relation>();
@@ -83,11 +81,10 @@ function planType(type: GraphQLObjectType, all: Columns, selected: Selected, fra
     const field = type.getFields()[name];
     if (name === '__typename' || !field) continue;
     const relation = relations.get(`${type.name}.${name}`);
-    const childType = relation && namedObjectType(field.type);
-    if (relation && childType) {
+    const childType = getNamedType(field.type);
+    if (relation && isObjectType(childType)) {
       // nested: the field's own read (the key its loader would use) is not needed
-      const columns = relation.columns ?? getTableColumns(relation.table);
-      children.push({ field: name, relation, plan: planType(childType, columns, collect(nodes.map((n) => n.selectionSet), fragments), fragments, []) });
+      children.push({ field: name, relation, plan: planType(childType, getTableColumns(relation.table), collect(nodes.map((n) => n.selectionSet), fragments), fragments, []) });
       continue;
     }
     const ext = field.extensions as { pothosExposedField?: string; reads?: string[] };
@@ -98,12 +95,6 @@ function planType(type: GraphQLObjectType, all: Columns, selected: Selected, fra
   }
   const columns = everything ? all : Object.fromEntries(Object.entries(all).filter(([key]) => wanted.has(key)));
   return { columns, children };
-}
-
-function namedObjectType(type: unknown): GraphQLObjectType | undefined {
-  let t = type as { ofType?: unknown; getFields?: unknown };
-  while (t.ofType) t = t.ofType as typeof t;
-  return typeof t.getFields === 'function' && 'getInterfaces' in t ? (t as GraphQLObjectType) : undefined;
 }
 
 /**
