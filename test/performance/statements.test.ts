@@ -2,6 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseHelpers } from '../support/cases.js';
+import { inClosedSet } from '../../server/shared/sql.js';
+import { cases } from '../../schema/index.js';
+import { CASE_STATUSES } from '../../schema/enums.js';
 
 let t: TestApp;
 let h: ReturnType<typeof caseHelpers>;
@@ -62,5 +65,28 @@ describe('statements per request', () => {
     }
     expect(large.count).toBe(small.count);
     expect(large.count).toBeLessThanOrEqual(6); // the alerts, their count, their subjects' kinds, the cases and theirs
+  });
+});
+
+describe('statement plans', () => {
+  const OPEN = ['RECEIVED', 'DISPATCHED', 'IN_PROGRESS', 'REPLIED', 'FOLLOWED_UP', 'REOPENED'];
+  const LIST = `query($s: [CaseStatus!]) { cases(first: 5, filter: { status: $s }) { edges { node { code } } } }`;
+  const listStatement = async (status: string[]) => {
+    const before = t.database.statements.length;
+    const r = await t.gql(LIST, { s: status }, await t.login('operator'));
+    expect(r.errors).toBeUndefined();
+    return t.database.statements.slice(before).find((s) => s.includes('from "cases"') && s.includes('order by'))!;
+  };
+
+  it('a status filter is written into the statement, so a cached plan can use the open-case index', async () => {
+    const text = await listStatement(OPEN);
+    // the partial index's predicate, provable only from values in the text
+    expect(text).toContain(`"cases"."status" in ('RECEIVED', 'DISPATCHED', 'IN_PROGRESS', 'REPLIED', 'FOLLOWED_UP', 'REOPENED')`);
+    // one statement per set of statuses, however the client orders or repeats them
+    expect(await listStatement([...OPEN].reverse().concat('RECEIVED'))).toBe(text);
+  });
+
+  it('writes into SQL only values of the closed set', () => {
+    expect(() => inClosedSet(cases.status, ["CLOSED') or true --" as never], CASE_STATUSES)).toThrow(/not one of/);
   });
 });

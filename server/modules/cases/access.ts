@@ -3,15 +3,16 @@
 // all of them go through `caseVisibility`.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { cases, dispatches } from '../../../schema/index.js';
-import type { Role } from '../../../schema/enums.js';
+import { DISPATCH_STATUSES, type DispatchStatus, type Role } from '../../../schema/enums.js';
 import { memoize, type ServiceContext } from '../../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../../shared/errors.js';
+import { inClosedSet } from '../../shared/sql.js';
 import { hasRole, type Viewer } from '../auth/viewer.js';
 import { departmentSubtree } from '../departments/service.js';
 
 export const DESK: Role[] = ['OPERATOR', 'SUPERVISOR'];
 /** Dispatch statuses through which a department still holds a case. */
-const HELD = ['PENDING', 'ACCEPTED', 'REPLIED'];
+const HELD: DispatchStatus[] = ['PENDING', 'ACCEPTED', 'REPLIED'];
 
 export const isDesk = (viewer: Viewer) => hasRole(viewer, ...DESK);
 export const isHandler = (viewer: Viewer) => viewer.departmentId !== null && hasRole(viewer, 'DEPARTMENT_HANDLER');
@@ -32,7 +33,7 @@ export async function caseVisibility(ctx: ServiceContext): Promise<SQL | undefin
     // dispatch the department holds before it can return the first page; a probe per case lets a
     // newest-first list stop at its page size.
     return sql`(select true from ${dispatches} where ${dispatches.caseId} = ${cases.id}
-      and ${inArray(dispatches.departmentId, depts)} and ${inArray(dispatches.status, HELD)} limit 1) is not null`;
+      and ${inArray(dispatches.departmentId, depts)} and ${inClosedSet(dispatches.status, HELD, DISPATCH_STATUSES)} limit 1) is not null`;
   }
   throw new ForbiddenError('Your role sees no case records');
 }

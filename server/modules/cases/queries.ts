@@ -2,7 +2,7 @@
 // the viewer's visibility.
 import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { auditEvents, caseCategories, caseSubjects, cases, dispatches, subjectAlerts } from '../../../schema/index.js';
-import type { CaseChannel, CaseKind, CaseStatus, ProtectionDomain, Urgency } from '../../../schema/enums.js';
+import { CASE_STATUSES, type CaseChannel, type CaseKind, type CaseStatus, type ProtectionDomain, type Urgency } from '../../../schema/enums.js';
 import { recordAudit } from '../audit/service.js';
 import { caseColumns } from './workflow.js';
 import type { ServiceContext } from '../../context.js';
@@ -10,6 +10,7 @@ import { groupBy, requestLoader } from '../../graphql/loaders.js';
 import type { PlannedSelect } from '../../graphql/projection.js';
 import { keysetPage, type OrderKey, type PageArgs } from '../../shared/pagination.js';
 import { NotFoundError } from '../../shared/errors.js';
+import { inClosedSet } from '../../shared/sql.js';
 import { caseVisibility, requireDesk } from './access.js';
 import { searchQueryText } from './search.js';
 import type { CaseRow } from './workflow.js';
@@ -47,7 +48,7 @@ export async function caseWhere(ctx: ServiceContext, f: CaseFilter): Promise<SQL
   const like = f.search ? `%${f.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   return and(
     visibility,
-    f.status?.length ? inArray(cases.status, f.status) : undefined,
+    f.status?.length ? inClosedSet(cases.status, f.status, CASE_STATUSES) : undefined,
     f.categoryId
       ? or(eq(cases.categoryId, f.categoryId), sql`${cases.categoryId} in (select ${caseCategories.id} from ${caseCategories} where ${caseCategories.parentId} = ${f.categoryId})`)
       : undefined,

@@ -1,9 +1,10 @@
 // A department's queue: pending first, then by the next deadline; overdue and due-soon computed now.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { departments, dispatches, extensionRequests } from '../../../schema/index.js';
-import type { DispatchRole, DispatchStatus } from '../../../schema/enums.js';
+import { DISPATCH_STATUSES, type DispatchRole, type DispatchStatus } from '../../../schema/enums.js';
 import type { ServiceContext } from '../../context.js';
 import { keysetPage, type PageArgs } from '../../shared/pagination.js';
+import { inClosedSet } from '../../shared/sql.js';
 import { dispatchVisibility } from '../cases/access.js';
 import { deadlineState, setting, type DeadlineState } from '../cases/deadlines.js';
 import type { DispatchRow } from './service.js';
@@ -49,7 +50,7 @@ export async function listDispatches(ctx: ServiceContext, f: DispatchFilter, pag
     await dispatchVisibility(ctx),
     f.departmentId ? eq(dispatches.departmentId, f.departmentId) : undefined,
     f.caseId ? eq(dispatches.caseId, f.caseId) : undefined,
-    f.status?.length ? inArray(dispatches.status, f.status) : undefined,
+    f.status?.length ? inClosedSet(dispatches.status, f.status, DISPATCH_STATUSES) : undefined,
     f.role ? eq(dispatches.role, f.role) : undefined,
     f.overdue === true ? dispatchOverdueSql(now) : f.overdue === false ? sql`not ${dispatchOverdueSql(now)}` : undefined,
     f.dueSoon === true ? dueSoonSql(now, percent) : undefined,
