@@ -5,8 +5,12 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { OPEN_STATUSES_SQL } from './seed.js';
+import { SESSION_SETTINGS } from '../server/db.js';
 
-const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DB_POOL_SIZE ?? 10), onnotice: () => {} });
+// The same session settings as our server, and named statements (postgres.js prepares its tagged
+// queries by default; `unsafe` ones are prepared only when asked): the comparison is of what runs in
+// front of PostgreSQL, not of how PostgreSQL is asked.
+const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DB_POOL_SIZE ?? 10), onnotice: () => {}, connection: SESSION_SETTINGS });
 
 const DISPATCHES = `(select coalesce(json_agg(json_build_object('id', d.id, 'role', d.role, 'status', d.status,
     'department', json_build_object('nameZh', dep.name_zh)) order by d.created_at), '[]')
@@ -21,7 +25,7 @@ async function caseList(district: string, department: string | null) {
        select c.id, c.code, c.status, c.received_at, ${DISPATCHES} as dispatches
        from cases c where c.district_id = $1 and c.status in (${OPEN_STATUSES_SQL}) ${visible}
        order by c.received_at desc, c.id desc limit 50) x`,
-    department ? [district, department] : [district],
+    department ? [district, department] : [district], { prepare: true },
   );
   return row!.data;
 }
@@ -35,7 +39,7 @@ async function casePage(id: string) {
        'timeline', (select coalesce(json_agg(json_build_object('at', a.at, 'actor', a.actor_label, 'action', a.action) order by a.at), '[]')
                     from audit_events a where a.entity = 'Case' and a.entity_id = c.id)) as data
      from cases c where c.id = $1`,
-    [id],
+    [id], { prepare: true },
   );
   return row?.data ?? null;
 }
@@ -66,7 +70,7 @@ async function committeeList() {
        select r.id, r.code, r.status, r.proposed_amount, json_build_object('code', s.code, 'version', s.version, 'nameZh', s.name_zh) as standard
        from reward_records r join reward_standards s on s.id = r.standard_id
        where r.status in ('IN_COMMITTEE','AWAITING_SECOND_APPROVAL','APPROVED','PUBLIC_NOTICE','GRANTED','REJECTED','REVOKED')
-       order by r.created_at desc, r.id desc limit 50) x`,
+       order by r.created_at desc, r.id desc limit 50) x`, [], { prepare: true },
   );
   return row!.data;
 }
