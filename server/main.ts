@@ -19,6 +19,17 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2', '.map': 'application/json',
 };
 
+/**
+ * The request body limit, enforced here rather than by yoga: a body must state its length (411
+ * otherwise) and stay within MAX_BODY (413). Node's parser reads no more than the stated length, so no
+ * body can outgrow the check; yoga's own limit would pipe every body through a stream transform.
+ */
+function bodyRefusal(req: IncomingMessage): 411 | 413 | null {
+  const length = req.headers['content-length'];
+  if (length === undefined) return req.headers['transfer-encoding'] ? 411 : null;
+  return Number(length) > MAX_BODY ? 413 : null;
+}
+
 async function servePanel(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://x');
   const root = resolve(PANEL_DIR);
@@ -58,8 +69,9 @@ export async function start(config: Config) {
   const app = createApp({ database, config, events, logger });
   let inflight = 0;
   const server = createServer(async (req, res) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
-      res.writeHead(413).end();
+    const refused = bodyRefusal(req);
+    if (refused) {
+      res.writeHead(refused, { connection: 'close' }).end();
       return;
     }
     inflight += 1;

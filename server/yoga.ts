@@ -55,6 +55,8 @@ export function createApp(deps: AppDeps) {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // main.ts refuses a body without a length or over its limit before yoga sees it
+    maxRequestBodySize: false,
     graphiql: config.env === 'development' ? { title: 'Guardline GraphQL' } : false,
     logging: false,
     maskedErrors: {
