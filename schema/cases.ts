@@ -6,6 +6,7 @@ import {
   CASE_CHANNELS, CASE_KINDS, CASE_RESOLUTIONS, CASE_STATUSES, DISPATCH_OUTCOMES, DISPATCH_ROLES, DISPATCH_STATUSES,
   EXTENSION_STATUSES, FOLLOW_UP_RESPONDENTS, PERPETRATOR_RELATIONS, PROTECTION_DOMAINS, REPORTER_RELATIONS,
   SATISFACTIONS, SUBJECT_KINDS, SUBJECT_ROLES, URGENCIES,
+  type CaseResolution, type CaseStatus, type DispatchRole, type DispatchStatus,
 } from './enums.js';
 import { apiTokens, users } from './auth.js';
 import { caseCategories, departments, districts } from './reference.js';
@@ -49,8 +50,8 @@ export const cases = pgTable(
     street: text(),
     summary: text().notNull(),
     narrative: text().notNull().default(''),
-    status: text().notNull().default('RECEIVED'),
-    resolution: text(),
+    status: text().$type<CaseStatus>().notNull().default('RECEIVED'),
+    resolution: text().$type<CaseResolution>(),
     closeReason: text(),
     reporterId: uuid().references(() => reporters.id),
     /** The earliest report of the same violation; equals id until merged. The reward basis. */
@@ -141,9 +142,9 @@ export const dispatches = pgTable(
     id: id(),
     caseId: uuid().notNull().references(() => cases.id),
     departmentId: uuid().notNull().references(() => departments.id),
-    role: text().notNull(),
+    role: text().$type<DispatchRole>().notNull(),
     instructions: text().notNull().default(''),
-    status: text().notNull().default('PENDING'),
+    status: text().$type<DispatchStatus>().notNull().default('PENDING'),
     /** Re-dispatch round (重办): 1 for the first dispatch of a case, +1 after each reopen or return. */
     round: integer().notNull().default(1),
     acceptBy: tstz().notNull(),

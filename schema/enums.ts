@@ -42,6 +42,7 @@ export type SlaUnit = (typeof SLA_UNITS)[number];
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type CaseKind = (typeof CASE_KINDS)[number];
+export type CaseResolution = (typeof CASE_RESOLUTIONS)[number];
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 export type DispatchRole = (typeof DISPATCH_ROLES)[number];
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
