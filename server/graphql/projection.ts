@@ -116,7 +116,7 @@ function childSql(relation: Relation, plan: Plan, parent: string, depth: number)
     : `(select ${jsonOf(plan, alias, depth)} ${from})`;
 }
 
-/** Turns a `jsonOf` array back into the row drizzle would give (timestamps as Dates), children included. */
+/** Turns a `jsonOf` array (or a planned row's values) into the row drizzle would give (timestamps as Dates), children included. */
 function rowReader(plan: Plan): (values: unknown[]) => Row {
   const columns = Object.entries(plan.columns).map(([key, column]) => ({ key, date: column.dataType === 'object date' }));
   const children = childReaders(plan);
@@ -138,40 +138,38 @@ function childReaders(plan: Plan) {
 export interface PlannedSelect {
   /** The select list: the read columns and one JSON column per nested child. */
   fields: Record<string, PgColumn | SQL>;
-  /** Call on each fetched row before resolvers see it. */
-  read: (row: Row) => Row;
+  /**
+   * The row resolvers see, from the values of one fetched row in select order (`selectArrays`): the
+   * statement is fetched as arrays, so drizzle maps no row twice, and timestamps become Dates here.
+   */
+  fromValues: (values: unknown[]) => Row;
 }
 
 /**
  * Plans the rows of `typeName` selected at `path` below the resolving field (e.g. a connection's
- * `edges.node`), over `table` aliased as its own name, choosing among `all`. The id is always read.
+ * `edges.node`), over `table` aliased as its own name, choosing among `all`. The `always` columns are
+ * read whatever was asked (the id, and whatever the list's cursor is made of).
  */
-export function planSelect(info: SelectionInfo, path: string[], typeName: string, table: PgTable, all: Columns): PlannedSelect {
+export function planSelect(info: SelectionInfo, path: string[], typeName: string, table: PgTable, all: Columns, always: string[] = ['id']): PlannedSelect {
   // The field's nodes belong to the parsed document, which the server caches: a query asked again reuses its plan.
   const node = info.fieldNodes[0]!;
-  const key = `${typeName}:${path.join('.')}`;
+  const key = `${typeName}:${path.join('.')}:${always.join(',')}`;
   let byNode = plans.get(node);
   if (!byNode) plans.set(node, (byNode = new Map()));
   let planned = byNode.get(key);
-  if (!planned) byNode.set(key, (planned = plan(info, path, typeName, table, all)));
+  if (!planned) byNode.set(key, (planned = plan(info, path, typeName, table, all, always)));
   return planned;
 }
 
 const plans = new WeakMap<FieldNode, Map<string, PlannedSelect>>();
 
-function plan(info: SelectionInfo, path: string[], typeName: string, table: PgTable, all: Columns): PlannedSelect {
+function plan(info: SelectionInfo, path: string[], typeName: string, table: PgTable, all: Columns, always: string[]): PlannedSelect {
   let selected = collect(info.fieldNodes.map((n) => n.selectionSet), info.fragments);
   for (const step of path) selected = collect((selected.get(step) ?? []).map((n) => n.selectionSet), info.fragments);
-  const plan = planType(info.schema.getType(typeName) as GraphQLObjectType, all, selected, info.fragments, ['id']);
+  const plan = planType(info.schema.getType(typeName) as GraphQLObjectType, all, selected, info.fragments, always);
   const parent = getTableName(table);
+  // the columns, then the children: the order rowReader reads a nested row's array in
   const fields: PlannedSelect['fields'] = { ...plan.columns };
   for (const child of plan.children) fields[NESTED + child.field] = sql.raw(childSql(child.relation, child.plan, parent, 1));
-  const children = childReaders(plan);
-  return {
-    fields,
-    read: (row) => {
-      for (const child of children) row[child.key] = child.read(row[child.key]);
-      return row;
-    },
-  };
+  return { fields, fromValues: rowReader(plan) };
 }

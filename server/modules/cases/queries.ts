@@ -6,6 +6,7 @@ import { CASE_STATUSES, type CaseChannel, type CaseKind, type CaseStatus, type P
 import { recordAudit } from '../audit/service.js';
 import { caseColumns } from './workflow.js';
 import type { ServiceContext } from '../../context.js';
+import { selectArrays } from '../../db.js';
 import { groupBy, requestLoader } from '../../graphql/loaders.js';
 import type { PlannedSelect } from '../../graphql/projection.js';
 import { keysetPage, type OrderKey, type PageArgs } from '../../shared/pagination.js';
@@ -84,17 +85,21 @@ const ORDERS: Record<CaseOrder, { keys: OrderKey<CaseRow>[]; direction: 'asc' | 
   },
 };
 
-/** A page of cases; `select` (planned from what the client asked) reads fewer columns and nests children. */
+/** What every case list reads whatever was asked: the columns its cursors are made of. */
+export const CASE_LIST_COLUMNS: (keyof CaseRow)[] = ['id', 'receivedAt', 'dispatchBy'];
+
+/**
+ * A page of cases; `select` (planned from what the client asked, with CASE_LIST_COLUMNS) reads fewer
+ * columns and nests children.
+ */
 export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: CaseOrder, page: PageArgs, select?: PlannedSelect) {
   const where = await caseWhere(ctx, filter);
   const o = ORDERS[order];
-  // the cursor's values are read whatever was asked
-  const fields = select ? { ...select.fields, id: cases.id, receivedAt: cases.receivedAt, dispatchBy: cases.dispatchBy } : caseColumns;
   return keysetPage<CaseRow>(page, {
     ...o,
     fetch: async (cursor, orderBy, limit) => {
-      const rows = await ctx.db.select(fields).from(cases).where(and(where, cursor)).orderBy(...orderBy).limit(limit);
-      return (select ? rows.map(select.read) : rows) as CaseRow[];
+      const query = ctx.db.select(select?.fields ?? caseColumns).from(cases).where(and(where, cursor)).orderBy(...orderBy).limit(limit);
+      return (select ? (await selectArrays(ctx.db, query)).map(select.fromValues) : await query) as CaseRow[];
     },
     count: () => ctx.db.$count(cases, where),
   });

@@ -17,7 +17,7 @@ import { DESK } from './access.js';
 import { deadlineState, setting } from './deadlines.js';
 import { registerCase } from './intake.js';
 import { availableCaseActions, closeCase, invalidateCase, mergeCase, recordFollowUp, reopenCase } from './lifecycle.js';
-import { acknowledgeSubjectAlert, casesOfSubject, caseTimeline, linkedCases, listCases, listSubjectAlerts, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
+import { acknowledgeSubjectAlert, casesOfSubject, caseTimeline, linkedCases, listCases, listSubjectAlerts, CASE_LIST_COLUMNS, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
 import { caseColumns, type CaseRow } from './workflow.js';
 
 const desk = { anyRole: DESK } as const;
@@ -273,7 +273,7 @@ builder.queryFields((t) => ({
         districtId: decodeId(f.districtId, 'District', 'districtId'),
         departmentId: decodeId(f.departmentId, 'Department', 'departmentId'),
         status: f.status as never,
-      }, (args.orderBy ?? 'RECEIVED_AT_DESC') as CaseOrder, args, planSelect(info, ['edges', 'node'], 'Case', cases, caseColumns));
+      }, (args.orderBy ?? 'RECEIVED_AT_DESC') as CaseOrder, args, planSelect(info, ['edges', 'node'], 'Case', cases, caseColumns, CASE_LIST_COLUMNS));
     },
   }),
   caseByCode: t.field({
