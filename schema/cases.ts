@@ -6,7 +6,8 @@ import {
   CASE_CHANNELS, CASE_KINDS, CASE_RESOLUTIONS, CASE_STATUSES, DISPATCH_OUTCOMES, DISPATCH_ROLES, DISPATCH_STATUSES,
   EXTENSION_STATUSES, FOLLOW_UP_RESPONDENTS, PERPETRATOR_RELATIONS, PROTECTION_DOMAINS, REPORTER_RELATIONS,
   SATISFACTIONS, SUBJECT_KINDS, SUBJECT_ROLES, URGENCIES,
-  type CaseResolution, type CaseStatus, type DispatchRole, type DispatchStatus,
+  type CaseChannel, type CaseKind, type CaseResolution, type CaseStatus, type DispatchOutcome, type DispatchRole, type DispatchStatus,
+  type PerpetratorRelation, type ProtectionDomain, type Urgency,
 } from './enums.js';
 import { apiTokens, users } from './auth.js';
 import { caseCategories, departments, districts } from './reference.js';
@@ -38,13 +39,13 @@ export const cases = pgTable(
   {
     id: id(),
     code: text().notNull().unique(),
-    channel: text().notNull(),
-    kind: text().notNull(),
+    channel: text().$type<CaseChannel>().notNull(),
+    kind: text().$type<CaseKind>().notNull(),
     categoryId: uuid().notNull().references(() => caseCategories.id),
-    domain: text().notNull(),
-    urgency: text().notNull(),
+    domain: text().$type<ProtectionDomain>().notNull(),
+    urgency: text().$type<Urgency>().notNull(),
     guardianInvolved: boolean().notNull().default(false),
-    perpetratorRelation: text().notNull().default('UNKNOWN'),
+    perpetratorRelation: text().$type<PerpetratorRelation>().notNull().default('UNKNOWN'),
     reasonableSuspicion: boolean().notNull().default(false),
     districtId: uuid().references(() => districts.id),
     street: text(),
@@ -155,7 +156,7 @@ export const dispatches = pgTable(
     repliedAt: tstz(),
     replyResult: text(),
     replyMeasures: text(),
-    replyOutcome: text(),
+    replyOutcome: text().$type<DispatchOutcome>(),
     withdrawnAt: tstz(),
     withdrawReason: text(),
     /** Set on an ASSIST created by the lead's summons (吹哨报到). */

@@ -1,7 +1,7 @@
 // Reference data: districts, departments, case categories, SLA policies and the working calendar.
 import { boolean, date, index, integer, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { id, oneOf, timestamps, version, checkRaw, pgTable } from './columns.js';
-import { CALENDAR_DAY_KINDS, DEPARTMENT_KINDS, SLA_PHASES, SLA_UNITS, URGENCIES } from './enums.js';
+import { CALENDAR_DAY_KINDS, DEPARTMENT_KINDS, SLA_PHASES, SLA_UNITS, URGENCIES, type DepartmentKind } from './enums.js';
 
 export const districts = pgTable('districts', {
   id: id(),
@@ -17,7 +17,7 @@ export const departments = pgTable(
     code: text().notNull().unique(),
     nameZh: text().notNull(),
     nameEn: text().notNull(),
-    kind: text().notNull(),
+    kind: text().$type<DepartmentKind>().notNull(),
     districtId: uuid().references(() => districts.id),
     parentId: uuid().references((): AnyPgColumn => departments.id),
     active: boolean().notNull().default(true),

@@ -33,7 +33,7 @@ export const DepartmentRef = builder.loadableNode('Department', {
     code: t.exposeString('code'),
     nameZh: t.exposeString('nameZh'),
     nameEn: t.exposeString('nameEn'),
-    kind: t.field({ type: DepartmentKindEnum, ...departmentReads('kind'), resolve: (d) => d.kind as never }),
+    kind: t.expose('kind', { type: DepartmentKindEnum }),
     active: t.exposeBoolean('active'),
     version: t.exposeInt('version'),
     district: t.field({ type: DistrictRef, nullable: true, ...departmentReads('districtId'), resolve: (d) => d.districtId }),

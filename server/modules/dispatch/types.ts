@@ -54,7 +54,7 @@ export const DispatchRef = builder.loadableNode('Dispatch', {
     repliedAt: t.expose('repliedAt', { type: 'DateTime', nullable: true }),
     replyResult: t.exposeString('replyResult', { nullable: true }),
     replyMeasures: t.exposeString('replyMeasures', { nullable: true }),
-    replyOutcome: t.field({ type: DispatchOutcomeEnum, nullable: true, ...dispatchReads('replyOutcome'), resolve: (d) => d.replyOutcome as never }),
+    replyOutcome: t.expose('replyOutcome', { type: DispatchOutcomeEnum, nullable: true }),
     withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true }),
     withdrawReason: t.exposeString('withdrawReason', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
