@@ -59,6 +59,12 @@ async function startPostgres(): Promise<string> {
   return url.replace(/\/postgres$/, '/guardline_bench');
 }
 
+/** The node arguments of `npm start` (what follows its last `node `), so the bench runs the server the same way. */
+function startArgs(): string[] {
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.slice(start.lastIndexOf('node ') + 'node '.length).trim().split(/\s+/);
+}
+
 async function startProcess(argv: string[], env: Record<string, string>, healthUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
   children.push(child);
@@ -124,9 +130,10 @@ async function main() {
   await sql.end();
   await database.close();
 
-  // Our server as `npm start` runs it: the bundled build, no TypeScript loader in the process.
+  // Our server as `npm start` runs it: the bundled build with the start script's node flags, no
+  // TypeScript loader in the process.
   execFileSync('npm', ['run', '--silent', 'server:build'], { stdio: 'inherit' });
-  const ours = await startProcess(['--enable-source-maps', 'dist/server.mjs'], {
+  const ours = await startProcess(startArgs(), {
     NODE_ENV: 'production', DATABASE_URL: url, PORT: String(OURS_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
     SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-42', DB_POOL_SIZE: '10',
   }, `http://127.0.0.1:${OURS_PORT}/healthz`);
