@@ -31,11 +31,18 @@ export function nestable(parentType: string, field: string, relation: Relation):
   relations.set(`${parentType}.${field}`, relation);
 }
 
-const NESTED = 'nested:';
+// Children sit on the row under a symbol per field: no clash with a column, and a resolver's lookup
+// builds no key string.
+const nestedKeys = new Map<string, symbol>();
+function nestedKey(field: string): symbol {
+  let key = nestedKeys.get(field);
+  if (!key) nestedKeys.set(field, (key = Symbol(`nested ${field}`)));
+  return key;
+}
 
 /** The child rows planned into the parent's statement, or undefined when they were not (load them). */
 export function nested<T>(parent: object, field: string): T | undefined {
-  return (parent as Row)[NESTED + field] as T | undefined;
+  return (parent as Record<symbol, unknown>)[nestedKey(field)] as T | undefined;
 }
 
 /**
@@ -43,8 +50,7 @@ export function nested<T>(parent: object, field: string): T | undefined {
  * itself on as another field's object (a case that is its own merge-group root), whose selection differs.
  */
 export function unplanned<T extends object>(row: T): T {
-  if (!Object.keys(row).some((key) => key.startsWith(NESTED))) return row;
-  return Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith(NESTED))) as T;
+  return Object.getOwnPropertySymbols(row).length ? (Object.fromEntries(Object.entries(row)) as T) : row;
 }
 
 /** What a resolver's `info` offers the planner (graphql-js and graphql-jit alike). */
@@ -118,21 +124,21 @@ function childSql(relation: Relation, plan: Plan, parent: string, depth: number)
 
 /** Turns a `jsonOf` array (or a planned row's values) into the row drizzle would give (timestamps as Dates), children included. */
 function rowReader(plan: Plan): (values: unknown[]) => Row {
-  const columns = Object.entries(plan.columns).map(([key, column]) => ({ key, date: column.dataType === 'object date' }));
-  const children = childReaders(plan);
+  const keys = Object.keys(plan.columns);
+  const dates = Object.values(plan.columns).map((column) => column.dataType === 'object date');
+  const children = plan.children.map((c) => {
+    const read = rowReader(c.plan);
+    return { key: nestedKey(c.field), read: c.relation.orderBy ? (v: unknown) => (v as unknown[][]).map(read) : (v: unknown) => (v == null ? null : read(v as unknown[])) };
+  });
   return (values) => {
-    const row: Row = {};
-    columns.forEach(({ key, date }, i) => (row[key] = date && values[i] != null ? new Date(values[i] as string) : values[i]));
-    children.forEach((child, i) => (row[child.key] = child.read(values[columns.length + i])));
+    const row: Record<string | symbol, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const value = values[i];
+      row[keys[i]!] = dates[i] && value != null ? new Date(value as string) : value;
+    }
+    for (let i = 0; i < children.length; i++) row[children[i]!.key] = children[i]!.read(values[keys.length + i]);
     return row;
   };
-}
-
-function childReaders(plan: Plan) {
-  return plan.children.map((c) => {
-    const read = rowReader(c.plan);
-    return { key: NESTED + c.field, read: c.relation.orderBy ? (v: unknown) => (v as unknown[][]).map(read) : (v: unknown) => (v == null ? null : read(v as unknown[])) };
-  });
 }
 
 export interface PlannedSelect {
@@ -170,6 +176,6 @@ function plan(info: SelectionInfo, path: string[], typeName: string, table: PgTa
   const parent = getTableName(table);
   // the columns, then the children: the order rowReader reads a nested row's array in
   const fields: PlannedSelect['fields'] = { ...plan.columns };
-  for (const child of plan.children) fields[NESTED + child.field] = sql.raw(childSql(child.relation, child.plan, parent, 1));
+  for (const child of plan.children) fields[`nested ${child.field}`] = sql.raw(childSql(child.relation, child.plan, parent, 1));
   return { fields, fromValues: rowReader(plan) };
 }

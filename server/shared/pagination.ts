@@ -41,6 +41,24 @@ export function checkPageArgs(args: PageArgs): { size: number; forward: boolean 
   return { size, forward: first != null };
 }
 
+// A cursor is encoded only when asked for: most lists ask for the page's last one alone, many for none.
+class Edge<R> {
+  constructor(readonly node: R, private readonly keys: OrderKey<R>[]) {}
+  get cursor(): string {
+    return encodeCursor(this.keys.map((k) => k.value(this.node)));
+  }
+}
+
+class PageInfo<R> {
+  constructor(private readonly edges: Edge<R>[], readonly hasNextPage: boolean, readonly hasPreviousPage: boolean) {}
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
+}
+
 function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
 }
@@ -75,16 +93,7 @@ export async function keysetPage<R>(args: PageArgs, q: KeysetQuery<R>): Promise<
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (!forward) page.reverse();
-  // a cursor is encoded only when asked for: most lists ask for the page's last one alone
-  const edges = page.map((node) => ({ node, get cursor() { return encodeCursor(q.keys.map((k) => k.value(node))); } }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: forward ? more : !!args.before,
-      hasPreviousPage: forward ? !!args.after : more,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: q.count,
-  };
+  const edges = page.map((node) => new Edge(node, q.keys));
+  const pageInfo = new PageInfo(edges, forward ? more : !!args.before, forward ? !!args.after : more);
+  return { edges, pageInfo, totalCount: q.count };
 }
