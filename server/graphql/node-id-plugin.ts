@@ -26,12 +26,24 @@ export class NodeIdPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     // only Node types (plugin-relay marks them), and only with the default encoding
     if (type.kind !== 'Object' || !('pothosParseGlobalID' in (type.extensions ?? {})) || !id) return resolver;
     if ((this.builder.options as { relay?: { encodeGlobalID?: unknown } }).relay?.encodeGlobalID) return resolver;
-    const typename = type.name;
+    const encode = globalIdEncoder(type.name);
     return (parent, args, ctx, info) => {
       const raw = id(parent, args, ctx, info);
-      return typeof raw === 'string' || typeof raw === 'number' ? encodeGlobalID(typename, String(raw)) : resolver(parent, args, ctx, info);
+      return typeof raw === 'string' || typeof raw === 'number' ? encode(String(raw)) : resolver(parent, args, ctx, info);
     };
   }
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * plugin-relay's encoding of `typename:id` (base64 of its UTF-8), for one type. An ASCII id (every uuid)
+ * is its own UTF-8, so `btoa` gives the same text at a third of the cost of going through a Buffer.
+ */
+export function globalIdEncoder(typename: string): (id: string) => string {
+  const prefix = `${typename}:`;
+  const asciiType = ASCII.test(typename);
+  return (id) => (asciiType && ASCII.test(id) ? btoa(prefix + id) : encodeGlobalID(typename, id));
 }
 
 SchemaBuilder.registerPlugin('nodeId', NodeIdPlugin);

@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { LIMITS } from '../../server/yoga.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { globalIdEncoder } from '../../server/graphql/node-id-plugin.js';
 
 let t: TestApp;
 let token: string;
@@ -52,6 +54,14 @@ describe('node(id)', () => {
       const miss = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id }, token);
       expect(miss.data?.node ?? null).toBeNull();
       expect(miss.text).not.toMatch(/select|uuid|syntax/i);
+    }
+  });
+
+  it("encodes ids exactly as plugin-relay does, ASCII or not", async () => {
+    const first = (await t.gql(PAGE, { first: 1 }, token)).data.departments.edges[0].node;
+    expect(Buffer.from(first.id, 'base64').toString()).toMatch(/^Department:[0-9a-f-]{36}$/);
+    for (const [type, id] of [['Case', '00000000-0000-4000-8000-00000000002a'], ['Case', '案件-42'], ['Dispatch', 'é'], ['类型', 'x']]) {
+      expect(globalIdEncoder(type!)(id!), `${type}:${id}`).toBe(encodeGlobalID(type!, id!));
     }
   });
 
