@@ -1,5 +1,5 @@
 // The Pothos builder, and nothing else: types live in their modules (see schema.ts).
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { brandWithType } from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -11,6 +11,7 @@ import type { Role } from '../schema/enums.js';
 import { DomainError, ERROR_CLASSES, ValidationError } from './shared/errors.js';
 import './graphql/personal-data-plugin.js';
 import './graphql/node-id-plugin.js';
+import { nodeReader } from './graphql/projection.js';
 
 export interface Scopes {
   /** The no-login surface: login, claim-code lookup and claim, public notices, objections. */
@@ -70,7 +71,18 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { authScopes: { loggedIn: true } },
+    nodeQueryOptions: {
+      authScopes: { loggedIn: true },
+      // A type that plans its node (a case page) reads it in one statement shaped by the selection;
+      // the others load whole through their loader.
+      resolve: async (_root, { id }, ctx, info, resolveNode) => {
+        const read = nodeReader(id.typename);
+        if (!read) return resolveNode(id);
+        const row = await read(id.id, ctx, info);
+        brandWithType(row, id.typename as never);
+        return row;
+      },
+    },
     nodesQueryOptions: false,
     nodeFieldOptions: { nullable: false },
   },

@@ -180,6 +180,17 @@ export function planSelect(info: SelectionInfo, path: string[], typeName: string
 
 const plans = new WeakMap<FieldNode, Map<string, PlannedSelect>>();
 
+/** Reads one row of a type by its id, planned from the `node` field's selection; refuses as the type's loader would. */
+type NodeReader = (id: string, ctx: unknown, info: SelectionInfo) => Promise<object>;
+const nodeReaders = new Map<string, NodeReader>();
+
+/** Lets `node(id)` of `typeName` read its row as a list would: the selected columns, children nested. */
+export function plannedNode<Ctx>(typeName: string, read: (id: string, ctx: Ctx, info: SelectionInfo) => Promise<object>): void {
+  nodeReaders.set(typeName, read as NodeReader);
+}
+
+export const nodeReader = (typeName: string): NodeReader | undefined => nodeReaders.get(typeName);
+
 function plan(info: SelectionInfo, path: string[], typeName: string, table: PgTable, all: Columns, always: string[]): PlannedSelect {
   let selected = collect(info.fieldNodes.map((n) => n.selectionSet), info.fragments);
   for (const step of path) selected = collect((selected.get(step) ?? []).map((n) => n.selectionSet), info.fragments);

@@ -62,13 +62,18 @@ describe('the case list planned from its selection', () => {
       expect(all).toContain('dispatches { department { nameZh } }');
       let compared = 0;
       for (const probe of all) {
-        const list = await t.gql(`{ cases(first: 20) { edges { node { id ${probe} } } } }`, {}, token);
+        const list = await t.gql(`{ cases(first: 20) { edges { node { id code ${probe} } } } }`, {}, token);
         expect(list.data, `${probe}: ${JSON.stringify(list.errors)}`).toBeTruthy();
-        const listed: { id: string }[] = list.data.cases.edges.map((e: { node: { id: string } }) => e.node);
+        const listed: { id: string; code: string }[] = list.data.cases.edges.map((e: { node: { id: string; code: string } }) => e.node);
         expect(listed.length).toBeGreaterThan(as === 'operator' ? 5 : 1);
-        const whole = await t.gql(`{ ${listed.map((c, i) => `c${i}: node(id: "${c.id}") { ... on Case { id ${probe} } }`).join(' ')} }`, {}, token);
-        expect({ probe, listed }).toEqual({ probe, listed: listed.map((_c, i) => whole.data[`c${i}`]) });
+        // read whole: by code, through the loaders (node(id) is planned too, so it is compared as well)
+        const whole = await t.gql(`{ ${listed.map((c, i) => `c${i}: caseByCode(code: "${c.code}") { id code ${probe} }`).join(' ')} }`, {}, token);
+        const nodes = await t.gql(`{ ${listed.map((c, i) => `c${i}: node(id: "${c.id}") { ... on Case { id code ${probe} } }`).join(' ')} }`, {}, token);
+        const wholes = listed.map((_c, i) => whole.data[`c${i}`]);
+        expect({ probe, listed }).toEqual({ probe, listed: wholes });
+        expect({ probe, nodes: listed.map((_c, i) => nodes.data[`c${i}`]) }).toEqual({ probe, nodes: wholes });
         expect({ probe, refused: refusals(list.errors, () => 4) }).toEqual({ probe, refused: refusals(whole.errors, () => 1) });
+        expect({ probe, refused: refusals(nodes.errors, () => 1) }).toEqual({ probe, refused: refusals(whole.errors, () => 1) });
         compared++;
       }
       expect(compared).toBeGreaterThan(100);
@@ -96,6 +101,32 @@ describe('the case list planned from its selection', () => {
     expect(statements).toHaveLength(1);
     // and only the columns asked for, not the narrative
     expect(statements[0]).not.toContain('"narrative"');
+  });
+
+  it('reads a case page — the case, its category, dispatches, departments and timeline — in one statement, and the reporter in one more', async () => {
+    const token = await t.login('operator');
+    const id = (await t.gql(`{ cases(first: 20) { edges { node { id dispatches { id } } } } }`, {}, token)).data.cases.edges
+      .map((e: { node: { id: string; dispatches: unknown[] } }) => e.node).find((n: { dispatches: unknown[] }) => n.dispatches.length > 1).id;
+    const page = `query($id: ID!) { node(id: $id) { ... on Case { id code status summary narrative category { nameZh }
+      dispatches { id role status department { nameZh } } timeline { at actor action } } } }`;
+    const before = t.database.statements.length;
+    const r = await t.gql(page, { id }, token);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.node.dispatches.length).toBeGreaterThan(1);
+    expect(r.data.node.timeline.length).toBeGreaterThan(2);
+    expect(t.database.statements.slice(before)).toHaveLength(1);
+    const withReporter = await t.gql(page.replace('narrative', 'narrative reporter { anonymous hasSafeContact }'), { id }, token);
+    expect(withReporter.data.node.reporter).toEqual({ anonymous: expect.any(Boolean), hasSafeContact: expect.any(Boolean) });
+  });
+
+  it("a case page is still only what the viewer may see: another department's case is no node", async () => {
+    const others = (await t.gql(`{ cases(first: 50) { edges { node { id dispatches { department { code } } } } } }`, {}, await t.login('operator'))).data.cases.edges
+      .map((e: { node: { id: string; dispatches: { department: { code: string } }[] } }) => e.node)
+      .filter((n: { dispatches: { department: { code: string } }[] }) => n.dispatches.length && n.dispatches.every((d) => d.department.code === 'EDU-110108'));
+    expect(others.length).toBeGreaterThan(0);
+    const r = await t.gql(`query($id: ID!) { node(id: $id) { ... on Case { id code timeline { action } } } }`, { id: others[0].id }, await t.login('police'));
+    expect(r.data?.node ?? null).toBeNull();
+    expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('a field that says nothing of what it reads makes the list read every column', async () => {

@@ -8,11 +8,12 @@ import { caseColumns } from './workflow.js';
 import type { ServiceContext } from '../../context.js';
 import { selectArrays } from '../../db.js';
 import { groupBy, requestLoader } from '../../graphql/loaders.js';
-import type { PlannedSelect } from '../../graphql/projection.js';
+import type { PlannedSelect, Relation } from '../../graphql/projection.js';
 import { keysetPage, type OrderKey, type PageArgs } from '../../shared/pagination.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { inClosedSet } from '../../shared/sql.js';
-import { caseVisibility, requireDesk } from './access.js';
+import { caseVisibility, requireDesk, visibleCase } from './access.js';
+import { isUuid } from '../auth/service.js';
 import { searchQueryText } from './search.js';
 import type { CaseRow } from './workflow.js';
 
@@ -105,6 +106,13 @@ export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: 
   });
 }
 
+/** One case as a page asks for it (`select` planned from the selection); NOT_FOUND, as by its loader, when the viewer may not see it. */
+export async function readPlannedCase(ctx: ServiceContext, id: string, select: PlannedSelect): Promise<CaseRow> {
+  const [values] = isUuid(id) ? await selectArrays(ctx.db, ctx.db.select(select.fields).from(cases).where(visibleCase(id, await caseVisibility(ctx)))) : [];
+  if (!values) throw new NotFoundError('Case');
+  return select.fromValues(values) as CaseRow;
+}
+
 /** Cases by id that the viewer may see (others are simply absent). */
 export async function visibleCasesByIds(ctx: ServiceContext, ids: readonly string[]) {
   if (!ids.length) return [];
@@ -127,6 +135,15 @@ export async function caseTimeline(ctx: ServiceContext, caseId: string) {
     ))
     .orderBy(asc(auditEvents.at), asc(auditEvents.id));
 }
+
+/** caseTimeline as a relation the planner nests in a case's own statement: the same events in the same order. */
+export const timelineRelation: Relation = {
+  table: auditEvents,
+  on: (e, c) => `((${e}.entity = 'Case' and ${e}.entity_id = ${c}.id)
+    or (${e}.entity = 'Dispatch' and ${e}.entity_id in (select t.id from dispatches t where t.case_id = ${c}.id)))
+    and ${e}.action <> 'personal_data.read'`,
+  orderBy: (e) => `${e}.at, ${e}.id`,
+};
 
 /** Other cases about the same child, household, adult, school or address. */
 export async function linkedCases(ctx: ServiceContext, caseId: string) {

@@ -8,16 +8,17 @@ import {
 } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
 import { groupBy, visibleByIds } from '../../graphql/loaders.js';
-import { planSelect, reads, unplanned } from '../../graphql/projection.js';
-import { cases, caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects } from '../../../schema/index.js';
+import { nested, nestable, planSelect, plannedNode, reads, unplanned } from '../../graphql/projection.js';
+import { caseCategories, cases, caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects } from '../../../schema/index.js';
 import { memoize, type Context } from '../../context.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { CaseCategoryRef, DistrictRef } from '../departments/types.js';
+import type { CategoryRow } from '../departments/service.js';
 import { DESK } from './access.js';
 import { deadlineState, setting } from './deadlines.js';
 import { registerCase } from './intake.js';
 import { availableCaseActions, closeCase, invalidateCase, mergeCase, recordFollowUp, reopenCase } from './lifecycle.js';
-import { acknowledgeSubjectAlert, casesOfSubject, caseTimeline, linkedCases, listCases, listSubjectAlerts, CASE_LIST_COLUMNS, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
+import { acknowledgeSubjectAlert, casesOfSubject, caseTimeline, linkedCases, listCases, listSubjectAlerts, CASE_LIST_COLUMNS, readPlannedCase, timelineRelation, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
 import { caseColumns, type CaseRow } from './workflow.js';
 
 const desk = { anyRole: DESK } as const;
@@ -47,7 +48,7 @@ export const CaseRef = builder.loadableNode('Case', {
     code: t.exposeString('code', { description: 'MP<yyyymmdd>-<seq>, by the Beijing day of receipt.' }),
     channel: t.expose('channel', { type: CaseChannelEnum }),
     kind: t.expose('kind', { type: CaseKindEnum }),
-    category: t.field({ type: CaseCategoryRef, ...caseReads('categoryId'), resolve: (c) => c.categoryId }),
+    category: t.field({ type: CaseCategoryRef, ...caseReads('categoryId'), resolve: (c) => nested<CategoryRow>(c, 'category') ?? c.categoryId }),
     domain: t.expose('domain', { type: ProtectionDomainEnum }),
     urgency: t.expose('urgency', { type: UrgencyEnum }),
     guardianInvolved: t.exposeBoolean('guardianInvolved'),
@@ -169,9 +170,17 @@ const CaseEventRef = builder.objectRef<EventRow>('CaseEvent').implement({
   }),
 });
 
+// A case page (node) and a list read the category and the timeline in the case's own statement.
+nestable('Case', 'category', { table: caseCategories, on: (k, c) => `${k}.id = ${c}.category_id` });
+nestable('Case', 'timeline', timelineRelation);
+plannedNode<Context>('Case', (id, ctx, info) => readPlannedCase(ctx, id, planSelect(info, [], 'Case', cases, caseColumns)));
+
 builder.objectFields(CaseRef, (t) => ({
   availableActions: t.field({ type: [CaseActionEnum], resolve: (c, _a, ctx) => availableCaseActions(ctx, c) }),
-  timeline: t.field({ type: [CaseEventRef], description: 'Every write on the case and its dispatches: who, what, when.', resolve: (c, _a, ctx) => caseTimeline(ctx, c.id) }),
+  timeline: t.field({
+    type: [CaseEventRef], description: 'Every write on the case and its dispatches: who, what, when.',
+    resolve: (c, _a, ctx) => nested<EventRow[]>(c, 'timeline') ?? caseTimeline(ctx, c.id),
+  }),
   linkedCases: t.field({ type: [CaseRef], description: 'Other cases about the same child, household, adult, school or address.', resolve: (c, _a, ctx) => linkedCases(ctx, c.id) }),
   mergedInto: t.field({ type: CaseRef, nullable: true, description: 'Null when you may not see that case.', resolve: (c, _a, ctx) => visibleCaseOrNull(ctx, c.mergedIntoId) }),
   mergeGroupRoot: t.field({
