@@ -7,7 +7,7 @@ import {
   ProtectionDomainEnum, ReporterRelationEnum, SatisfactionEnum, SubjectKindEnum, SubjectRoleEnum, UrgencyEnum,
 } from '../../graphql/enums.js';
 import { decodeId } from '../../graphql/ids.js';
-import { groupBy, visibleByIds } from '../../graphql/loaders.js';
+import { groupBy, requestLoader, rowsByIds, visibleByIds } from '../../graphql/loaders.js';
 import { nested, nestable, planSelect, plannedNode, reads, unplanned } from '../../graphql/projection.js';
 import { caseCategories, cases, caseSubjects, followUps, reporterIdentities, reporters, subjectIdentities, subjects } from '../../../schema/index.js';
 import { memoize, type Context } from '../../context.js';
@@ -37,7 +37,8 @@ export const CaseActionEnum = builder.enumType('CaseAction', {
   values: ['DISPATCH', 'RECORD_FOLLOW_UP', 'CLOSE', 'CLOSE_WITHOUT_FOLLOW_UP', 'ANSWER_DIRECTLY', 'REOPEN', 'MERGE', 'INVALIDATE'] as const,
 });
 
-type ReporterShape = { reporter: typeof reporters.$inferSelect; identity: typeof reporterIdentities.$inferSelect | null };
+type ReporterRow = typeof reporters.$inferSelect;
+type ReporterIdentityRow = typeof reporterIdentities.$inferSelect;
 type CaseSubjectShape = { subject: typeof subjects.$inferSelect; role: string; caseId: string; identity: typeof subjectIdentities.$inferSelect | null };
 
 export const CaseRef = builder.loadableNode('Case', {
@@ -98,27 +99,39 @@ export async function visibleCaseOrNull(ctx: Context, caseId: string | null): Pr
   }
 }
 
-const ReporterRef = builder.objectRef<ReporterShape>('Reporter').implement({
+const reporterReads = reads<ReporterRow>;
+
+/** A reporter's identity (personal data): read only when one of its fields is asked for and allowed. */
+const reporterIdentity = (ctx: Context, reporterId: string) =>
+  requestLoader<string, ReporterIdentityRow | null>(ctx, 'reporterIdentity', async (ids) => {
+    const rows = await ctx.db.select().from(reporterIdentities).where(inArray(reporterIdentities.reporterId, [...ids]));
+    const byReporter = new Map(rows.map((r) => [r.reporterId, r]));
+    return ids.map((id) => byReporter.get(id) ?? null);
+  }).load(reporterId);
+
+const ReporterRef = builder.objectRef<ReporterRow>('Reporter').implement({
   description: 'Who called. Identity fields are personal data.',
   fields: (t) => ({
-    relationToMinor: t.field({ type: ReporterRelationEnum, resolve: (r) => r.reporter.relationToMinor as never }),
-    anonymous: t.boolean({ resolve: (r) => r.reporter.anonymous }),
-    mandatoryReporter: t.boolean({ description: 'Had a legal duty to report (Minor Protection Law art. 11).', resolve: (r) => r.reporter.mandatoryReporter }),
-    consentToShareContact: t.boolean({ resolve: (r) => r.reporter.consentToShareContact }),
-    hasSafeContact: t.boolean({ resolve: (r) => r.reporter.hasSafeContact }),
-    mandatoryReceiptCode: t.string({ nullable: true, authScopes: desk, resolve: (r) => r.reporter.mandatoryReceiptCode }),
+    relationToMinor: t.field({ type: ReporterRelationEnum, ...reporterReads('relationToMinor'), resolve: (r) => r.relationToMinor as never }),
+    anonymous: t.exposeBoolean('anonymous'),
+    mandatoryReporter: t.exposeBoolean('mandatoryReporter', { description: 'Had a legal duty to report (Minor Protection Law art. 11).' }),
+    consentToShareContact: t.exposeBoolean('consentToShareContact'),
+    hasSafeContact: t.exposeBoolean('hasSafeContact'),
+    mandatoryReceiptCode: t.exposeString('mandatoryReceiptCode', { nullable: true, authScopes: desk }),
     claimCode: t.string({
       nullable: true,
-      personalData: { kind: 'CLAIM_CODE', owner: (r: ReporterShape) => ({ entity: 'Reporter', id: r.reporter.id }) },
-      resolve: (r) => r.reporter.claimCode,
+      personalData: { kind: 'CLAIM_CODE', owner: (r: ReporterRow) => ({ entity: 'Reporter', id: r.id }) },
+      ...reporterReads('id', 'claimCode'),
+      resolve: (r) => r.claimCode,
     }),
     ...(['name', 'phone', 'organization', 'safeContactInstructions'] as const).reduce(
       (fields, key) => ({
         ...fields,
         [key]: t.string({
           nullable: true,
-          personalData: { kind: 'REPORTER_IDENTITY', owner: (r: ReporterShape) => ({ entity: 'Reporter', id: r.reporter.id, consentToShare: r.reporter.consentToShareContact }) },
-          resolve: (r) => r.identity?.[key] ?? null,
+          personalData: { kind: 'REPORTER_IDENTITY', owner: (r: ReporterRow) => ({ entity: 'Reporter', id: r.id, consentToShare: r.consentToShareContact }) },
+          ...reporterReads('id', 'consentToShareContact'),
+          resolve: async (r, _a, ctx) => (await reporterIdentity(ctx, r.id))?.[key] ?? null,
         }),
       }),
       {} as Record<'name' | 'phone' | 'organization' | 'safeContactInstructions', ReturnType<typeof t.string>>,
@@ -170,9 +183,11 @@ const CaseEventRef = builder.objectRef<EventRow>('CaseEvent').implement({
   }),
 });
 
-// A case page (node) and a list read the category and the timeline in the case's own statement.
+// A case page (node) and a list read the category, the timeline and the reporter (not its identity) in
+// the case's own statement.
 nestable('Case', 'category', { table: caseCategories, on: (k, c) => `${k}.id = ${c}.category_id` });
 nestable('Case', 'timeline', timelineRelation);
+nestable('Case', 'reporter', { table: reporters, on: (r, c) => `${r}.id = ${c}.reporter_id` });
 plannedNode<Context>('Case', (id, ctx, info) => readPlannedCase(ctx, id, planSelect(info, [], 'Case', cases, caseColumns)));
 
 builder.objectFields(CaseRef, (t) => ({
@@ -188,20 +203,15 @@ builder.objectFields(CaseRef, (t) => ({
     description: 'The earliest report of this violation; null when you may not see that case (a department sees only the cases dispatched to it).',
     resolve: (c, _a, ctx) => (c.mergeGroupId === c.id ? unplanned(c) : visibleCaseOrNull(ctx, c.mergeGroupId)),
   }),
-  reporter: t.loadable({
+  reporter: t.field({
     type: ReporterRef,
     nullable: true,
-    load: async (ids: string[], ctx: Context) => {
-      const rows = await ctx.db
-        .select({ reporter: reporters, identity: reporterIdentities })
-        .from(reporters)
-        .leftJoin(reporterIdentities, eq(reporterIdentities.reporterId, reporters.id))
-        .where(inArray(reporters.id, ids));
-      const byId = new Map(rows.map((r) => [r.reporter.id, r]));
-      return ids.map((id) => byId.get(id) ?? new NotFoundError('Reporter'));
-    },
     ...caseReads('reporterId'),
-    resolve: (c) => c.reporterId,
+    resolve: (c, _a, ctx) =>
+      nested<ReporterRow | null>(c, 'reporter') ??
+      (c.reporterId
+        ? requestLoader<string, ReporterRow>(ctx, 'reporter', (ids) => rowsByIds<ReporterRow>(ctx.db, reporters, ids, 'Reporter')).load(c.reporterId)
+        : null),
   }),
   subjects: t.loadableList({
     type: CaseSubjectRef,
