@@ -5,7 +5,8 @@
 // `reads(...)`; a field that says nothing makes the planner read every column, so a plan may read too
 // much but never too little. Nested children are only the relations registered with `nestable`, and
 // they must carry no visibility of their own (the parent's visibility already decides); a nested row
-// reads its id only when asked, since nothing else keys on it.
+// reads its id only when asked, since nothing else keys on it. `node(id)` of a type registered with
+// `plannedNode` (a case page) is planned the same way.
 import { Kind, getNamedType, isObjectType, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -50,7 +51,8 @@ export function nested<T>(parent: object, field: string): T | undefined {
  * itself on as another field's object (a case that is its own merge-group root), whose selection differs.
  */
 export function unplanned<T extends object>(row: T): T {
-  return Object.getOwnPropertySymbols(row).length ? (Object.fromEntries(Object.entries(row)) as T) : row;
+  const planned = [...nestedKeys.values()].some((key) => key in row);
+  return planned ? (Object.fromEntries(Object.entries(row)) as T) : row;
 }
 
 /** What a resolver's `info` offers the planner (graphql-js and graphql-jit alike). */
