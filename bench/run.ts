@@ -209,10 +209,11 @@ async function main() {
     await maintenance.end();
     log('soak: 5 minutes, 30 connections, case list (department token)');
     const s = await load({ ...workloads[0]!.ours, connections: 30, duration: 300 });
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const first = mean(s.perSecond.slice(0, 60));
+    const last = mean(s.perSecond.slice(-60));
     // each minute's mean, so a decay shows its shape (steady, or one slow stretch)
-    const minutes = Array.from({ length: Math.floor(s.perSecond.length / 60) }, (_m, i) => s.perSecond.slice(i * 60, i * 60 + 60).reduce((a, b) => a + b, 0) / 60);
-    const first = s.perSecond.slice(0, 60).reduce((a, b) => a + b, 0) / 60;
-    const last = s.perSecond.slice(-60).reduce((a, b) => a + b, 0) / 60;
+    const minutes = Array.from({ length: Math.floor(s.perSecond.length / 60) }, (_m, i) => mean(s.perSecond.slice(i * 60, i * 60 + 60)));
     soak = `\nSoak (5 min, 30 connections, pool 10): first minute ${first.toFixed(0)} req/s, last minute ${last.toFixed(0)} req/s (${((last / first - 1) * 100).toFixed(1)}%), errors ${s.errors + s.non2xx}; by minute ${minutes.map((m) => m.toFixed(0)).join(', ')}.`;
   }
   console.log(`\n${N.toLocaleString('en')} cases · ${cpus().length} cores (${cpus()[0]?.model}) · ${Math.round(totalmem() / 2 ** 30)} GiB · PostgreSQL on loopback · ${CONNECTIONS} connections × ${DURATION} s × ${args.rounds} alternating rounds\n`);
