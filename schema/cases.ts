@@ -7,7 +7,7 @@ import {
   EXTENSION_STATUSES, FOLLOW_UP_RESPONDENTS, PERPETRATOR_RELATIONS, PROTECTION_DOMAINS, REPORTER_RELATIONS,
   SATISFACTIONS, SUBJECT_KINDS, SUBJECT_ROLES, URGENCIES,
   type CaseChannel, type CaseKind, type CaseResolution, type CaseStatus, type DispatchOutcome, type DispatchRole, type DispatchStatus,
-  type PerpetratorRelation, type ProtectionDomain, type Urgency,
+  type PerpetratorRelation, type ProtectionDomain, type ReporterRelation, type Urgency,
 } from './enums.js';
 import { apiTokens, users } from './auth.js';
 import { caseCategories, departments, districts } from './reference.js';
@@ -17,7 +17,7 @@ export const reporters = pgTable(
   'reporters',
   {
     id: id(),
-    relationToMinor: text().notNull().default('OTHER'),
+    relationToMinor: text().$type<ReporterRelation>().notNull().default('OTHER'),
     anonymous: boolean().notNull().default(false),
     mandatoryReporter: boolean().notNull().default(false),
     mandatoryReceiptCode: text().unique(),

@@ -43,6 +43,7 @@ export type TokenKind = (typeof TOKEN_KINDS)[number];
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type CaseResolution = (typeof CASE_RESOLUTIONS)[number];
+export type ReporterRelation = (typeof REPORTER_RELATIONS)[number];
 export type PerpetratorRelation = (typeof PERPETRATOR_RELATIONS)[number];
 export type DispatchOutcome = (typeof DISPATCH_OUTCOMES)[number];
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];

@@ -8,8 +8,9 @@
 // reads its id only when asked, since nothing else keys on it. `node(id)` of a type registered with
 // `plannedNode` (a case page) is planned the same way.
 import { Kind, getNamedType, isObjectType, type FieldNode, type FragmentDefinitionNode, type GraphQLObjectType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
-import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { selectArrays, type Queryable } from '../db.js';
 
 type Columns = Record<string, PgColumn>;
 type Row = Record<string, unknown>;
@@ -181,6 +182,11 @@ export function planSelect(info: SelectionInfo, path: string[], typeName: string
 }
 
 const plans = new WeakMap<FieldNode, Map<string, PlannedSelect>>();
+
+/** The rows of `query` (a select of `select.fields`), as resolvers see them. */
+export async function selectPlanned<R>(on: Queryable, query: SQLWrapper, select: PlannedSelect): Promise<R[]> {
+  return (await selectArrays(on, query)).map(select.fromValues) as R[];
+}
 
 /** Reads one row of a type by its id, planned from the `node` field's selection; refuses as the type's loader would. */
 type NodeReader = (id: string, ctx: unknown, info: SelectionInfo) => Promise<object>;

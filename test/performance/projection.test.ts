@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { caseHelpers } from '../support/cases.js';
+import { recordAudit } from '../../server/modules/audit/service.js';
+import { systemViewer } from '../../server/modules/auth/viewer.js';
 
 let t: TestApp;
 let h: ReturnType<typeof caseHelpers>;
@@ -117,9 +119,23 @@ describe('the case list planned from its selection', () => {
     expect(r.data.node.dispatches.length).toBeGreaterThan(1);
     expect(r.data.node.timeline.length).toBeGreaterThan(2);
     expect(t.database.statements.slice(before)).toHaveLength(1);
-    // the identity is personal data: read apart, and its read audited
+    expect(t.database.statements[before]).not.toContain('reporter_identities');
+    // the identity is personal data: read apart, only when asked for
+    const beforeNamed = t.database.statements.length;
     const named = await t.gql(page.replace('reporter { anonymous', 'reporter { name anonymous'), { id }, token);
     expect(named.data.node.reporter.name).toEqual(expect.any(String));
+    expect(t.database.statements.slice(beforeNamed).filter((s) => s.includes('reporter_identities'))).toHaveLength(1);
+  });
+
+  it('a case timeline leaves out personal-data reads, planned or loaded', async () => {
+    const token = await t.login('operator');
+    const { id, code } = (await t.gql(`{ cases(first: 1) { edges { node { id code } } } }`, {}, token)).data.cases.edges[0].node;
+    const caseId = Buffer.from(id, 'base64').toString().split(':')[1];
+    await recordAudit(t.database.db, { viewer: systemViewer }, { action: 'personal_data.read', entity: 'Case', entityId: caseId, fields: ['nomineeOrganization'] });
+    const r = await t.gql(`query($id: ID!, $code: String!) { node(id: $id) { ... on Case { timeline { action } } } caseByCode(code: $code) { timeline { action } } }`, { id, code }, token);
+    expect(r.data.node.timeline.length).toBeGreaterThan(0);
+    expect(r.data.node.timeline).toEqual(r.data.caseByCode.timeline);
+    expect(r.data.node.timeline.map((e: { action: string }) => e.action)).not.toContain('personal_data.read');
   });
 
   it("a case page is still only what the viewer may see: another department's case is no node", async () => {

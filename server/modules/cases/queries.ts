@@ -6,14 +6,12 @@ import { CASE_STATUSES, type CaseChannel, type CaseKind, type CaseStatus, type P
 import { recordAudit } from '../audit/service.js';
 import { caseColumns } from './workflow.js';
 import type { ServiceContext } from '../../context.js';
-import { selectArrays } from '../../db.js';
-import { groupBy, requestLoader } from '../../graphql/loaders.js';
-import type { PlannedSelect, Relation } from '../../graphql/projection.js';
+import { groupBy, requestLoader, visibleByIds } from '../../graphql/loaders.js';
+import { selectPlanned, type PlannedSelect, type Relation } from '../../graphql/projection.js';
 import { keysetPage, type OrderKey, type PageArgs } from '../../shared/pagination.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { inClosedSet } from '../../shared/sql.js';
 import { caseVisibility, requireDesk, visibleCase } from './access.js';
-import { isUuid } from '../auth/service.js';
 import { searchQueryText } from './search.js';
 import type { CaseRow } from './workflow.js';
 
@@ -100,7 +98,7 @@ export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: 
     ...o,
     fetch: async (cursor, orderBy, limit) => {
       const query = ctx.db.select(select?.fields ?? caseColumns).from(cases).where(and(where, cursor)).orderBy(...orderBy).limit(limit);
-      return (select ? (await selectArrays(ctx.db, query)).map(select.fromValues) : await query) as CaseRow[];
+      return select ? selectPlanned<CaseRow>(ctx.db, query, select) : ((await query) as CaseRow[]);
     },
     count: () => ctx.db.$count(cases, where),
   });
@@ -108,9 +106,10 @@ export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: 
 
 /** One case as a page asks for it (`select` planned from the selection); NOT_FOUND, as by its loader, when the viewer may not see it. */
 export async function readPlannedCase(ctx: ServiceContext, id: string, select: PlannedSelect): Promise<CaseRow> {
-  const [values] = isUuid(id) ? await selectArrays(ctx.db, ctx.db.select(select.fields).from(cases).where(visibleCase(id, await caseVisibility(ctx)))) : [];
-  if (!values) throw new NotFoundError('Case');
-  return select.fromValues(values) as CaseRow;
+  const [row] = await visibleByIds([id], 'Case', async ([valid]) =>
+    selectPlanned<CaseRow>(ctx.db, ctx.db.select(select.fields).from(cases).where(visibleCase(valid!, await caseVisibility(ctx))), select));
+  if (row instanceof Error) throw row;
+  return row!;
 }
 
 /** Cases by id that the viewer may see (others are simply absent). */

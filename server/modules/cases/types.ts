@@ -112,7 +112,7 @@ const reporterIdentity = (ctx: Context, reporterId: string) =>
 const ReporterRef = builder.objectRef<ReporterRow>('Reporter').implement({
   description: 'Who called. Identity fields are personal data.',
   fields: (t) => ({
-    relationToMinor: t.field({ type: ReporterRelationEnum, ...reporterReads('relationToMinor'), resolve: (r) => r.relationToMinor as never }),
+    relationToMinor: t.expose('relationToMinor', { type: ReporterRelationEnum }),
     anonymous: t.exposeBoolean('anonymous'),
     mandatoryReporter: t.exposeBoolean('mandatoryReporter', { description: 'Had a legal duty to report (Minor Protection Law art. 11).' }),
     consentToShareContact: t.exposeBoolean('consentToShareContact'),
