@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
+import { isoInstant } from '../shared/time.js';
 
 builder.scalarType('DateTime', {
   description: 'An instant, ISO 8601 with offset.',
-  serialize: (d) => (d instanceof Date ? d : new Date(d as string)).toISOString(),
+  serialize: (d) => isoInstant(d instanceof Date ? d : new Date(d as string)),
   parseValue: (v) => {
     const d = new Date(String(v));
     if (typeof v !== 'string' || Number.isNaN(d.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 string', { extensions: { code: 'VALIDATION' } });

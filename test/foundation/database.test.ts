@@ -8,7 +8,7 @@ import { dbFailure, driverName } from '../support/database.js';
 import { migrationsFolder } from '../../server/db.js';
 import { applyReferenceData, referenceCounts } from '../../server/seed/reference.js';
 import { seedDemoUsers } from '../../server/seed/demo.js';
-import { beijingDay, addWorkingDays } from '../../server/shared/time.js';
+import { beijingDay, addWorkingDays, isoInstant } from '../../server/shared/time.js';
 import { createUser } from '../../server/modules/auth/service.js';
 import { ConflictError } from '../../server/shared/errors.js';
 
@@ -106,5 +106,18 @@ describe('Beijing days', () => {
     expect(addWorkingDays(new Date('2026-09-30T02:00:00Z'), 2, calendar).toISOString()).toBe('2026-10-07T16:00:00.000Z');
     // Friday 10-09 + 1 → Saturday 10-10 is a make-up working day.
     expect(addWorkingDays(new Date('2026-10-09T02:00:00Z'), 1, calendar).toISOString()).toBe('2026-10-10T16:00:00.000Z');
+  });
+
+  it('an instant is written exactly as toISOString writes it, from year 0 to 9999 and beyond', () => {
+    const toIso = (d: Date) => { try { return d.toISOString(); } catch { return 'RangeError'; } };
+    const written = (d: Date) => { try { return isoInstant(d); } catch { return 'RangeError'; } };
+    const edges = ['0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '1969-12-31T23:59:59.999Z', '2000-02-29T12:00:00.001Z', '2100-03-01T00:00:00.000Z']
+      .map((s) => Date.parse(s));
+    const instants = [...edges, edges[0]! - 1, edges[1]! + 1, 0, Number.NaN, 8.64e15, -8.64e15];
+    // Every ~14 days across the range, each a different time of day.
+    for (let ms = edges[0]!; ms < edges[1]!; ms += 1_234_567_891) instants.push(ms);
+    const differing = instants.map((ms) => new Date(ms)).filter((d) => written(d) !== toIso(d)).map(toIso);
+    expect(instants.length).toBeGreaterThan(250_000);
+    expect(differing).toEqual([]);
   });
 });
