@@ -84,11 +84,11 @@ const ORDERS: Record<CaseOrder, { keys: OrderKey<CaseRow>[]; direction: 'asc' | 
   },
 };
 
-/** What every case list reads whatever was asked: the columns its cursors are made of. */
-export const CASE_LIST_COLUMNS: (keyof CaseRow)[] = ['id', 'receivedAt', 'dispatchBy'];
+/** What a case list in `order` reads whatever was asked: the columns its cursors are made of. */
+export const cursorColumns = (order: CaseOrder): (keyof CaseRow)[] => (order === 'DISPATCH_BY_ASC' ? ['id', 'dispatchBy'] : ['id', 'receivedAt']);
 
 /**
- * A page of cases; `select` (planned from what the client asked, with CASE_LIST_COLUMNS) reads fewer
+ * A page of cases; `select` (planned from what the client asked, with the order's `cursorColumns`) reads fewer
  * columns and nests children.
  */
 export async function listCases(ctx: ServiceContext, filter: CaseFilter, order: CaseOrder, page: PageArgs, select?: PlannedSelect) {

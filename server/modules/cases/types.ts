@@ -18,7 +18,7 @@ import { DESK } from './access.js';
 import { deadlineState, setting } from './deadlines.js';
 import { registerCase } from './intake.js';
 import { availableCaseActions, closeCase, invalidateCase, mergeCase, recordFollowUp, reopenCase } from './lifecycle.js';
-import { acknowledgeSubjectAlert, casesOfSubject, caseTimeline, linkedCases, listCases, listSubjectAlerts, CASE_LIST_COLUMNS, readPlannedCase, timelineRelation, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
+import { acknowledgeSubjectAlert, casesOfSubject, caseTimeline, linkedCases, listCases, listSubjectAlerts, cursorColumns, readPlannedCase, timelineRelation, visibleCasesByCode, visibleCasesByIds, type CaseOrder } from './queries.js';
 import { caseColumns, type CaseRow } from './workflow.js';
 
 const desk = { anyRole: DESK } as const;
@@ -286,13 +286,14 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: CaseFilter }), orderBy: t.arg({ type: CaseOrderEnum, defaultValue: 'RECEIVED_AT_DESC' }) },
     resolve: (_r, args, ctx, info) => {
       const f = args.filter ?? {};
+      const order = (args.orderBy ?? 'RECEIVED_AT_DESC') as CaseOrder;
       return listCases(ctx, {
         ...f,
         categoryId: decodeId(f.categoryId, 'CaseCategory', 'categoryId'),
         districtId: decodeId(f.districtId, 'District', 'districtId'),
         departmentId: decodeId(f.departmentId, 'Department', 'departmentId'),
         status: f.status as never,
-      }, (args.orderBy ?? 'RECEIVED_AT_DESC') as CaseOrder, args, planSelect(info, ['edges', 'node'], 'Case', cases, caseColumns, CASE_LIST_COLUMNS));
+      }, order, args, planSelect(info, ['edges', 'node'], 'Case', cases, caseColumns, cursorColumns(order)));
     },
   }),
   caseByCode: t.field({
