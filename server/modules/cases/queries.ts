@@ -72,20 +72,22 @@ export async function caseWhere(ctx: ServiceContext, f: CaseFilter): Promise<SQL
   );
 }
 
-const ORDERS: Record<CaseOrder, { keys: OrderKey<CaseRow>[]; direction: 'asc' | 'desc' }> = {
-  RECEIVED_AT_DESC: { keys: [{ expr: cases.receivedAt, cast: 'timestamptz', value: (c) => c.receivedAt }, { expr: cases.id, cast: 'uuid', value: (c) => c.id }], direction: 'desc' },
-  RECEIVED_AT_ASC: { keys: [{ expr: cases.receivedAt, cast: 'timestamptz', value: (c) => c.receivedAt }, { expr: cases.id, cast: 'uuid', value: (c) => c.id }], direction: 'asc' },
+// Each order beside the row properties its cursor is made of, which a planned list reads whatever was asked.
+const ORDERS: Record<CaseOrder, { keys: OrderKey<CaseRow>[]; direction: 'asc' | 'desc'; reads: (keyof CaseRow)[] }> = {
+  RECEIVED_AT_DESC: { keys: [{ expr: cases.receivedAt, cast: 'timestamptz', value: (c) => c.receivedAt }, { expr: cases.id, cast: 'uuid', value: (c) => c.id }], direction: 'desc', reads: ['receivedAt', 'id'] },
+  RECEIVED_AT_ASC: { keys: [{ expr: cases.receivedAt, cast: 'timestamptz', value: (c) => c.receivedAt }, { expr: cases.id, cast: 'uuid', value: (c) => c.id }], direction: 'asc', reads: ['receivedAt', 'id'] },
   DISPATCH_BY_ASC: {
     keys: [
       { expr: sql`coalesce(${cases.dispatchBy}, 'infinity'::timestamptz)`, cast: 'timestamptz', value: (c) => c.dispatchBy ?? 'infinity' },
       { expr: cases.id, cast: 'uuid', value: (c) => c.id },
     ],
     direction: 'asc',
+    reads: ['dispatchBy', 'id'],
   },
 };
 
 /** What a case list in `order` reads whatever was asked: the columns its cursors are made of. */
-export const cursorColumns = (order: CaseOrder): (keyof CaseRow)[] => (order === 'DISPATCH_BY_ASC' ? ['id', 'dispatchBy'] : ['id', 'receivedAt']);
+export const cursorColumns = (order: CaseOrder): (keyof CaseRow)[] => ORDERS[order].reads;
 
 /**
  * A page of cases; `select` (planned from what the client asked, with the order's `cursorColumns`) reads fewer
