@@ -3,11 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './shared/log.js';
 import { openConfiguredDatabase, prepareDatabase, systemContext } from './boot.js';
-import { createApp } from './yoga.js';
+import { createApp, type App } from './yoga.js';
 import { DatabaseEventBus } from './shared/events.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.js';
 import { seedDevelopmentData } from './seed/development.js';
@@ -20,14 +22,51 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The request body limit, enforced here rather than by yoga: a body must state its length (411
- * otherwise) and stay within MAX_BODY (413). Node's parser reads no more than the stated length, so no
- * body can outgrow the check; yoga's own limit would pipe every body through a stream transform.
+ * The request body limit, enforced here rather than by yoga (whose limit pipes every body through a
+ * stream transform): a body that states its length is refused over MAX_BODY before it is read, and
+ * Node's parser reads no more than that length. A body sent in chunks without a length (some HTTP
+ * clients stream that way) is read here, up to the limit, and handed to yoga whole.
  */
-function bodyRefusal(req: IncomingMessage): 411 | 413 | null {
+function bodyRefusal(req: IncomingMessage): 413 | null {
   const length = req.headers['content-length'];
-  if (length === undefined) return req.headers['transfer-encoding'] ? 411 : null;
-  return Number(length) > MAX_BODY ? 413 : null;
+  return length !== undefined && Number(length) > MAX_BODY ? 413 : null;
+}
+
+const isChunked = (req: IncomingMessage) => req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined;
+
+/** The whole body, or null once it passes `limit` (the rest is left unread; the caller closes the connection). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData).pause();
+      done(null);
+    };
+    req.on('data', onData).once('end', () => done(Buffer.concat(chunks))).once('error', fail);
+  });
+}
+
+/** A chunked request through yoga's fetch interface, its answer streamed back (a subscription's too). */
+async function answerChunked(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req, MAX_BODY);
+  if (!body) {
+    res.writeHead(413, { connection: 'close' }).end();
+    return;
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && name !== 'transfer-encoding') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const bodyless = req.method === 'GET' || req.method === 'HEAD';
+  const request = new Request(new URL(req.url ?? '/', 'http://localhost'), { method: req.method, headers, body: bodyless ? undefined : Uint8Array.from(body) });
+  const response = await app.fetch(request, { req, res });
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (!response.body) return void res.end();
+  // yoga's body is its own ReadableStream, not Node's; both iterate
+  await pipeline(Readable.from(response.body as unknown as AsyncIterable<Uint8Array>), res).catch(() => undefined);
 }
 
 async function servePanel(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,13 +120,14 @@ export async function start(config: Config) {
         await database.db.execute(sql`select 1`);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, database: database.driver }));
       } else if (req.url?.startsWith('/graphql')) {
-        await app.requestListener(req, res);
+        await (isChunked(req) ? answerChunked(app, req, res) : app.requestListener(req, res));
       } else {
         await servePanel(req, res);
       }
     } catch (e) {
       logger.error('request failed', { error: String(e) });
       if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
     }
   });
   server.keepAliveTimeout = 65_000;

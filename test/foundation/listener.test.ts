@@ -1,4 +1,5 @@
-// The HTTP listener as a partner's system meets it: the request body limit is enforced before GraphQL.
+// The HTTP listener as a partner's system meets it: the request body limit is enforced before GraphQL,
+// whether the body states its length or comes in chunks.
 import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,8 +46,24 @@ describe('request body limit', () => {
     expect(res.status).toBe(413);
   });
 
-  it('refuses a body that does not state its length with 411', async () => {
+  it('answers a body sent in chunks without a length, as some HTTP clients stream it', async () => {
     const res = await post({ 'transfer-encoding': 'chunked' }, [QUERY.slice(0, 10), QUERY.slice(10)]);
-    expect(res.status).toBe(411);
+    expect(res).toEqual({ status: 200, body: '{"data":{"__typename":"Query"}}' });
+  });
+
+  it('refuses a body sent in chunks once it passes 1 MB, with 413', async () => {
+    const padded = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(600_000) } });
+    const res = await post({ 'transfer-encoding': 'chunked' }, [padded, padded]);
+    expect(res.status).toBe(413);
+    // one just under the limit is answered
+    const under = await post({ 'transfer-encoding': 'chunked' }, [padded.slice(0, 300_000), padded.slice(300_000)]);
+    expect(under.status).toBe(200);
+  });
+
+  it('answers a chunked request with the same errors as any other: a login failure is typed, not a 500', async () => {
+    const login = JSON.stringify({ query: 'mutation { login(input: { username: "nobody", password: "wrong-password-long" }) { __typename } }' });
+    const res = await post({ 'transfer-encoding': 'chunked' }, [login.slice(0, 20), login.slice(20)]);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).data.login.__typename).toMatch(/Error$/);
   });
 });
