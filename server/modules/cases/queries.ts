@@ -73,9 +73,10 @@ export async function caseWhere(ctx: ServiceContext, f: CaseFilter): Promise<SQL
 }
 
 // Each order beside the row properties its cursor is made of, which a planned list reads whatever was asked.
+const byReceipt: OrderKey<CaseRow>[] = [{ expr: cases.receivedAt, cast: 'timestamptz', value: (c) => c.receivedAt }, { expr: cases.id, cast: 'uuid', value: (c) => c.id }];
 const ORDERS: Record<CaseOrder, { keys: OrderKey<CaseRow>[]; direction: 'asc' | 'desc'; reads: (keyof CaseRow)[] }> = {
-  RECEIVED_AT_DESC: { keys: [{ expr: cases.receivedAt, cast: 'timestamptz', value: (c) => c.receivedAt }, { expr: cases.id, cast: 'uuid', value: (c) => c.id }], direction: 'desc', reads: ['receivedAt', 'id'] },
-  RECEIVED_AT_ASC: { keys: [{ expr: cases.receivedAt, cast: 'timestamptz', value: (c) => c.receivedAt }, { expr: cases.id, cast: 'uuid', value: (c) => c.id }], direction: 'asc', reads: ['receivedAt', 'id'] },
+  RECEIVED_AT_DESC: { keys: byReceipt, direction: 'desc', reads: ['receivedAt', 'id'] },
+  RECEIVED_AT_ASC: { keys: byReceipt, direction: 'asc', reads: ['receivedAt', 'id'] },
   DISPATCH_BY_ASC: {
     keys: [
       { expr: sql`coalesce(${cases.dispatchBy}, 'infinity'::timestamptz)`, cast: 'timestamptz', value: (c) => c.dispatchBy ?? 'infinity' },
